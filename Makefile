@@ -1,0 +1,46 @@
+# One command to run the site with demo data, one to run the tests. See README.md.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test install messages migrate demo worker browsers bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
+
+migrate: install messages
+	$(BIN)/python manage.py migrate --noinput -v 0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo
+
+# Serves the site with demo data; the background worker runs beside it and stops with it.
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/ (English /en/, French /fr/). Ctrl-C stops it."
+	@$(BIN)/python manage.py db_worker -v 0 & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: migrate
+	$(BIN)/python manage.py db_worker
+
+test: messages
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: migrate
+	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,14 @@
+from .base import *  # noqa: F403
+from .base import os
+
+SECRET_KEY = "test-only-not-secret"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Jobs run in-process so a test sees their effects; the database backend has its own tests.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+OGL_REQUIRE_ADMIN_MFA = False
+OGL_DEMO_SIGNINS = False
+MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/ogl-test-media"))  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

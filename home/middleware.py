@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def user_has_totp(user):
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+class AdminMFARequiredMiddleware:
+    """With OGL_REQUIRE_ADMIN_MFA on, anyone who can reach the admin must first set up TOTP."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.OGL_REQUIRE_ADMIN_MFA
+            and request.path.startswith(ADMIN_PREFIXES)
+            and request.user.is_authenticated
+            and (request.user.is_staff or request.user.has_perm("wagtailadmin.access_admin"))
+            and not user_has_totp(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Set up two-factor authentication with an authenticator app before you use the administration area."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

@@ -1,0 +1,93 @@
+import subprocess
+from datetime import date
+from functools import lru_cache
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+
+
+def other_language_code():
+    return "en" if (get_language() or "en").startswith("fr") else "fr"
+
+
+def _context_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def _home_url(request, language_code):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is not None:
+        home = site.root_page.get_translation_or_none(Locale.objects.get_for_language(language_code))
+        if home is not None and home.live:
+            return home.get_url(request)
+    return f"/{language_code}/"
+
+
+@register.inclusion_tag("includes/language_toggle.html", takes_context=True)
+def language_toggle(context):
+    """Link to this page in the other official language: the paired page when a translation exists,
+    the same view for non-page URLs, otherwise that language's home page."""
+    request = context.get("request")
+    target = other_language_code()
+    page = _context_page(context)
+    url = None
+    if page is not None:
+        try:
+            translation = page.get_translation_or_none(Locale.objects.get_for_language(target))
+        except Locale.DoesNotExist:
+            translation = None
+        if translation is not None and translation.live:
+            url = translation.get_url(request)
+    elif request is not None:
+        translated = translate_url(request.get_full_path(), target)
+        if translated != request.get_full_path():
+            url = translated
+    if url is None:
+        url = _home_url(request, target)
+    return {"url": url, "code": target, "name": LANGUAGE_NAMES[target]}
+
+
+@lru_cache(maxsize=1)
+def _release_date():
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=5
+        ).stdout.strip()
+        return date.fromisoformat(out)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+
+
+@register.simple_tag(takes_context=True)
+def date_modified(context):
+    """The date the content on this page last changed: the page's last publication when it is a
+    page, otherwise the view's own `date_modified`, otherwise the date of the deployed release."""
+    explicit = context.get("date_modified")
+    if explicit:
+        return explicit
+    page = _context_page(context)
+    if page is not None and page.last_published_at:
+        return page.last_published_at.date()
+    return _release_date()
+
+
+@register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
+def breadcrumb(context):
+    request = context.get("request")
+    page = _context_page(context)
+    crumbs = []
+    if page is not None:
+        for ancestor in page.get_ancestors().filter(depth__gte=2):
+            crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request)})
+    else:
+        home = _home_url(request, get_language() or "en")
+        crumbs.append({"title": None, "url": home})
+    return {"crumbs": crumbs, "current": context.get("breadcrumb_title")}

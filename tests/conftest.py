@@ -1,0 +1,32 @@
+import pytest
+from django.core.cache import cache
+
+from home.site_tree import build_site_tree
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the provisioned site tree in both languages."""
+    with django_db_blocker.unblock():
+        build_site_tree()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The site tree's handles (home pages, index pages, jurisdictions' pages and groups).
+    Idempotent, so transactional tests that flushed the database get it back too."""
+    cache.clear()
+    return build_site_tree()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits and Wagtail's site-root cache live in the cache, which rollbacks do not reset.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
