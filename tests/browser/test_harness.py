@@ -41,3 +41,20 @@ def test_axe_exclude_marker_skips_matching_pages(page, axe_checker):
 def test_missing_chromium_fails_with_install_hint(tmp_path):
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
         require_chromium(str(tmp_path / "no-chromium"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_database_holds_the_site_again_after_browser_tests():
+    # Runs after the browser tests above (pytest-django orders transactional tests together, in
+    # file order): their flush emptied the database and the harness put the site back.
+    from django.contrib.auth.models import Permission
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+    from literacy.models import Jurisdiction
+
+    assert HomePage.objects.count() == 2
+    assert Page.objects.filter(depth=1).exists()
+    assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
+    assert Jurisdiction.objects.count() == 14
+    assert Permission.objects.filter(codename="access_admin").exists()
