@@ -166,3 +166,35 @@ def test_my_learning_and_profile_require_sign_in(client):
         response = client.get(url)
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(client):
+    user = UserFactory(email="forgetful@example.ca")
+    response = client.post("/fr/accounts/password/reset/", {"email": user.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^\s]+/accounts/password/reset/key/[^\s]+/", mail.outbox[0].body).group(0)
+    path = link.split("testserver", 1)[-1]
+    response = client.get(path)
+    assert response.status_code == 302
+    response = client.post(response["Location"], {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-passphrase")
+
+
+def test_account_pages_use_the_site_layout_in_both_languages(client):
+    for path, words in (("/en/accounts/login/", "Skip to main content"), ("/fr/accounts/login/", "Passer au contenu principal"),
+                        ("/fr/accounts/password/reset/", "Passer au contenu principal")):
+        html = client.get(path).content.decode()
+        assert words in html
+        assert 'class="lang-toggle"' in html
+
+
+def test_server_error_page_is_bilingual(rf):
+    from home.views import server_error
+
+    response = server_error(rf.get("/en/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert 'lang="en"' in html and 'lang="fr"' in html
