@@ -47,14 +47,16 @@ def denied(response):
 
 
 @pytest.fixture
-def submissions(client):
-    """One page awaiting its own moderators' approval in every jurisdiction."""
+def submissions():
+    """One page awaiting its own moderators' approval in every jurisdiction (the admin form path is
+    covered by the Ontario approval test; here the workflow is started directly to save time)."""
     states = {}
     for code in CODES:
         editor = staff_user(code, "Editors")
-        client.force_login(editor)
-        states[code] = submit_for_review(client, english_page(code), title=f"{code} pending change")
-    client.logout()
+        page = english_page(code)
+        page.title = f"{code} pending change"
+        page.save_revision(user=editor)
+        states[code] = page.get_workflow().start(page, editor).current_task_state
     return states
 
 
@@ -147,3 +149,17 @@ def test_an_ontario_submission_goes_to_ontario_moderators_and_goes_live_when_app
     assert page.title == "Ontario, reviewed"
     assert page.live and not page.has_unpublished_changes
     assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_APPROVED
+
+
+def test_editors_translate_their_own_pages_but_not_another_jurisdictions(client):
+    from wagtail.models import Locale
+
+    client.force_login(staff_user("ON", "Editors"))
+    french = Locale.objects.get(language_code="fr")
+    url = "/admin/localize/submit/page/{}/"
+    assert client.get(url.format(english_page("ON").pk)).status_code == 200
+    assert denied(client.get(url.format(english_page("BC").pk)))
+    pages_before = Page.objects.count()
+    response = client.post(url.format(english_page("BC").pk), {"locales": [french.pk]})
+    assert denied(response)
+    assert Page.objects.count() == pages_before
