@@ -74,3 +74,11 @@ def test_pages_show_the_date_modified(client, site_tree):
     home = site_tree["homes"]["en"]
     html = client.get("/en/").content.decode()
     assert f'<time datetime="{home.last_published_at:%Y-%m-%d}">' in html
+
+
+def test_french_account_pages_say_courriel_as_the_government_of_canada_does(client):
+    html = client.get("/fr/accounts/login/").content.decode()
+    assert "Courriel" in html
+    assert "E-mail" not in html and "e-mail" not in html
+    html = client.get("/fr/accounts/password/reset/").content.decode()
+    assert "adresse courriel" in html.lower()
