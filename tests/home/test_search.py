@@ -39,3 +39,9 @@ def test_search_terms_keep_words_and_drop_punctuation():
     assert search_terms('"><script>alert(1)</script>') == "script alert 1 script"
     assert search_terms("l’information ouverte") == "l information ouverte"
     assert search_terms("") == ""
+
+
+def test_search_page_speaks_french(client):
+    html = client.get("/fr/search/", {"q": "Ontario"}).content.decode()
+    assert "Rechercher dans le site" in html
+    assert "résultat" in html
