@@ -183,12 +183,12 @@ def provision_jurisdictions(*, site_roots):
     ensure_vocabulary()
     index_en = ensure_child_page(
         parent=site_roots["en"], page_class=JurisdictionIndexPage, title="Jurisdictions", slug="jurisdictions",
-        locale=locales["en"],
+        locale=locales["en"], show_in_menus=True,
         intro="<p>Each federal, provincial and territorial government publishes its own resources, courses and sessions.</p>",
     )
     index_fr = ensure_child_page(
         parent=site_roots["fr"], page_class=JurisdictionIndexPage, title="Gouvernements", slug="gouvernements",
-        locale=locales["fr"], translation_of=index_en,
+        locale=locales["fr"], translation_of=index_en, show_in_menus=True,
         intro="<p>Chaque gouvernement fédéral, provincial et territorial publie ses propres ressources, cours et séances.</p>",
     )
     provisioned = {}

@@ -82,3 +82,9 @@ def test_french_account_pages_say_courriel_as_the_government_of_canada_does(clie
     assert "E-mail" not in html and "e-mail" not in html
     html = client.get("/fr/accounts/password/reset/").content.decode()
     assert "adresse courriel" in html.lower()
+
+
+def test_main_menu_lists_the_sections_in_the_readers_language(client):
+    html = client.get("/fr/").content.decode()
+    for title in ("Ressources", "Cours", "Plans d’apprentissage", "Séances d’apprentissage", "Gouvernements"):
+        assert f">{title}</a>" in html
