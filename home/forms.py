@@ -50,3 +50,8 @@ class ProfileForm(forms.ModelForm):
             "preferred_language": _("Preferred language"),
         }
         help_texts = {"display_name": _("Shown on your certificates. Leave blank to use your email address.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A screen reader reads Django's "---------" as a row of dashes.
+        self.fields["jurisdiction"].empty_label = _("Choose your government")

@@ -65,3 +65,15 @@ def test_pages_reflow_at_320_css_pixels(page, visit, path):
     page.set_viewport_size({"width": 320, "height": 640})
     visit(path)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+
+
+def test_profile_and_two_factor_pages_read_well(page, visit, sign_in):
+    sign_in(UserFactory())
+    visit("/en/profile/")
+    jurisdiction = page.get_by_label("Jurisdiction", exact=True)
+    assert jurisdiction.locator("option").first.inner_text() == "Choose your government"
+    assert page.get_by_label("Preferred language (required)", exact=True).is_visible()
+    visit("/en/accounts/2fa/")
+    # allauth's panels put their buttons in a bulleted list; ours in a row of actions.
+    assert page.locator("main li .btn").count() == 0
+    assert page.locator("main .panel .form-actions .btn").count() >= 1
