@@ -53,8 +53,10 @@ def _axe_hooks():
 
 
 @pytest.fixture(scope="session")
-def browser(_axe_hooks):
-    """One headless Chromium for the whole test session."""
+def browser(_axe_hooks, live_server):
+    """One headless Chromium for the whole test session. It depends on the live server so that it
+    closes (and with it its keep-alive connections, each holding a server thread and its database
+    connection) before the server stops and the test database is dropped."""
     require_chromium(CHROMIUM)
     from playwright.sync_api import sync_playwright
 
