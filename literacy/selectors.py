@@ -1,5 +1,6 @@
 from django.db.models import Q
 
+from .completion import is_completed
 from .models import Jurisdiction
 
 
@@ -25,6 +26,50 @@ def jurisdictions_for_staff(*, user):
     ).distinct()
 
 
+def can_manage_certificate(*, user, certificate):
+    """The learner, a superuser, or a moderator of the certificate's jurisdiction."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == certificate.user_id or user.is_superuser:
+        return True
+    return bool(certificate.jurisdiction_id) and jurisdictions_for_role(user=user, role="Moderators").filter(
+        pk=certificate.jurisdiction_id
+    ).exists()
+
+
+def plan_progress(*, plan, user):
+    """Each step with its completion for `user`, and the counts for a progress bar."""
+    from .plans import PlanEnrolment
+
+    steps = list(plan.steps.select_related("linked_page").order_by("sort_order"))
+    authenticated = user is not None and user.is_authenticated
+    rows = [
+        {"step": step, "done": bool(authenticated and step.linked_page and is_completed(step.linked_page, user))}
+        for step in steps
+    ]
+    done = sum(1 for row in rows if row["done"])
+    total = len(rows)
+    enrolment = PlanEnrolment.objects.filter(user=user, plan=plan).first() if authenticated else None
+    return {
+        "steps": rows,
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+        "enrolment": enrolment,
+    }
+
+
 def my_learning_section(request):
-    """Learning plans the user has started, for "My learning". Filled in by the learning-plan work."""
-    return None
+    """Learning plans the user has started, with progress, and their certificates."""
+    from .certificates import Certificate
+    from .plans import PlanEnrolment
+
+    user = request.user
+    plans = [
+        {"plan": enrolment.plan, "progress": plan_progress(plan=enrolment.plan, user=user)}
+        for enrolment in PlanEnrolment.objects.filter(user=user).select_related("plan").order_by("-started_at")
+    ]
+    certificates = list(Certificate.objects.filter(user=user).exclude(kind="course"))
+    if not plans and not certificates:
+        return None
+    return {"template": "literacy/my_learning_section.html", "context": {"plans": plans, "certificates": certificates}}
