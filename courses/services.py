@@ -16,12 +16,10 @@ class CourseError(Exception):
 
 
 def _get_or_create(model, **fields):
-    """Get or create under a unique constraint, safe against a concurrent insert of the same row."""
-    existing = model.objects.filter(**fields).first()
-    if existing is not None:
-        return existing, False
+    """Create the row, or return the one a double submit or a racing tab already created: the
+    unique constraint decides, inside a savepoint so the outer transaction stays usable."""
     try:
-        with transaction.atomic():  # savepoint: an IntegrityError leaves the outer transaction usable
+        with transaction.atomic():
             return model.objects.create(**fields), True
     except IntegrityError:
         return model.objects.get(**fields), False
