@@ -37,6 +37,16 @@ def can_manage_certificate(*, user, certificate):
     ).exists()
 
 
+def certificates_for_moderator(*, user):
+    """Certificates a moderator may see and revoke: those of their jurisdictions (all for a superuser)."""
+    from .certificates import Certificate
+
+    certificates = Certificate.objects.select_related("jurisdiction", "user").order_by("-issued_at")
+    if user.is_superuser:
+        return certificates
+    return certificates.filter(jurisdiction__in=jurisdictions_for_role(user=user, role="Moderators"))
+
+
 def plan_progress(*, plan, user):
     """Each step with its completion for `user`, and the counts for a progress bar."""
     from .plans import PlanEnrolment
