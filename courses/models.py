@@ -148,6 +148,13 @@ class LessonPage(RoutablePageMixin, Page):
     def course(self):
         return CoursePage.objects.get(pk=self.get_parent().pk)
 
+    def is_completed_by(self, user):
+        """The completion protocol for a single lesson (learning-plan steps may link to one)."""
+        from .selectors import course_progress
+
+        rows = course_progress(course=self.course, user=user)["lessons"]
+        return any(row["done"] for row in rows if row["lesson"].pk == self.pk)
+
     @property
     def has_knowledge_check(self):
         return len(self.knowledge_check) > 0

@@ -220,5 +220,5 @@ class LearningPlanIndexPage(Page):
 
 # --- Learning plans and certificates (shared by courses, plans and sessions) -----------------
 # Defined in their own modules to keep this file small; imported here so Django registers them.
-from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, Principle  # noqa: E402,F401
+from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
 from .certificates import Certificate  # noqa: E402,F401

@@ -107,6 +107,18 @@ class LearningPlanPage(RoutablePageMixin, Page):
 
         return start_plan(request, plan=self)
 
+    @path("steps/<int:step_id>/done/", name="step_done")
+    def step_done(self, request, step_id):
+        from .views import complete_plan_step
+
+        return complete_plan_step(request, plan=self, step_id=step_id)
+
+    @path("certificate/")
+    def certificate(self, request):
+        from .views import plan_certificate
+
+        return plan_certificate(request, plan=self)
+
     @path("pdf/")
     def pdf(self, request):
         from .views import plan_pdf
@@ -144,3 +156,16 @@ class PlanEnrolment(models.Model):
         verbose_name = _("plan enrolment")
         verbose_name_plural = _("plan enrolments")
         constraints = [models.UniqueConstraint(fields=["user", "plan"], name="literacy_planenrolment_unique")]
+
+
+class PlanStepCompletion(models.Model):
+    """A learner's own check mark on a step that links to no page (a practice activity)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_step_completions")
+    step = models.ForeignKey(LearningPlanStep, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("plan step completion")
+        verbose_name_plural = _("plan step completions")
+        constraints = [models.UniqueConstraint(fields=["user", "step"], name="literacy_planstepcompletion_unique")]

@@ -48,15 +48,23 @@ def certificates_for_moderator(*, user):
 
 
 def plan_progress(*, plan, user):
-    """Each step with its completion for `user`, and the counts for a progress bar."""
-    from .plans import PlanEnrolment
+    """Each step with its completion for `user`, and the counts for a progress bar. A step with a
+    linked page asks that page (the completion protocol); a step without one is a practice
+    activity the learner checks off."""
+    from .plans import PlanEnrolment, PlanStepCompletion
 
     steps = list(plan.steps.select_related("linked_page").order_by("sort_order"))
     authenticated = user is not None and user.is_authenticated
-    rows = [
-        {"step": step, "done": bool(authenticated and step.linked_page and is_completed(step.linked_page, user))}
-        for step in steps
-    ]
+    checked = set()
+    if authenticated:
+        checked = set(PlanStepCompletion.objects.filter(user=user, step__in=steps).values_list("step_id", flat=True))
+    rows = []
+    for step in steps:
+        if step.linked_page_id:
+            done = bool(authenticated and is_completed(step.linked_page, user))
+        else:
+            done = step.pk in checked
+        rows.append({"step": step, "done": done, "self_checked": not step.linked_page_id})
     done = sum(1 for row in rows if row["done"])
     total = len(rows)
     enrolment = PlanEnrolment.objects.filter(user=user, plan=plan).first() if authenticated else None
@@ -66,6 +74,7 @@ def plan_progress(*, plan, user):
         "total": total,
         "percent": round(100 * done / total) if total else 0,
         "enrolment": enrolment,
+        "is_complete": total > 0 and done == total,
     }
 
 

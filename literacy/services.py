@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .certificates import Certificate
-from .plans import PlanEnrolment
+from .plans import PlanEnrolment, PlanStepCompletion
 
 
 class LiteracyError(Exception):
@@ -71,3 +71,32 @@ def start_plan(*, user, plan):
             return PlanEnrolment.objects.create(user=user, plan=plan)
     except IntegrityError:
         return PlanEnrolment.objects.get(user=user, plan=plan)
+
+
+def complete_plan_step(*, user, plan, step_id):
+    """Check off a practice step (one without a linked page); idempotent."""
+    step = plan.steps.filter(pk=step_id).first()
+    if step is None:
+        raise LiteracyError(_("This step is not part of the plan."))
+    if step.linked_page_id:
+        raise LiteracyError(_("This step is complete when you complete the linked page."))
+    with transaction.atomic():
+        if not PlanEnrolment.objects.filter(user=user, plan=plan).exists():
+            raise LiteracyError(_("Start the plan first."))
+        try:
+            with transaction.atomic():
+                return PlanStepCompletion.objects.create(user=user, step=step)
+        except IntegrityError:
+            return PlanStepCompletion.objects.get(user=user, step=step)
+
+
+def complete_plan(*, user, plan):
+    """Issue the plan's certificate once every step is complete."""
+    from .selectors import plan_progress
+
+    progress = plan_progress(plan=plan, user=user)
+    if progress["enrolment"] is None:
+        raise LiteracyError(_("Start the plan first."))
+    if not progress["is_complete"]:
+        raise LiteracyError(_("Complete every step of the plan first."))
+    return issue_certificate(user=user, subject=plan, kind=Certificate.Kind.PLAN)

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
@@ -49,6 +50,29 @@ def start_plan(request, *, plan):
     except services.LiteracyError as error:
         messages.error(request, str(error))
     return redirect(plan.url)
+
+
+@require_POST
+def complete_plan_step(request, *, plan, step_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(plan.url)
+    try:
+        services.complete_plan_step(user=request.user, plan=plan, step_id=step_id)
+    except services.LiteracyError as error:
+        messages.error(request, str(error))
+    return redirect(f"{plan.url}#step-{step_id}")
+
+
+@require_POST
+def plan_certificate(request, *, plan):
+    if not request.user.is_authenticated:
+        return redirect_to_login(plan.url)
+    try:
+        certificate = services.complete_plan(user=request.user, plan=plan)
+    except services.LiteracyError as error:
+        messages.error(request, str(error))
+        return redirect(plan.url)
+    return redirect(reverse("literacy:certificate_pdf", kwargs={"code": certificate.code}))
 
 
 @require_GET
