@@ -36,4 +36,7 @@ def sanitize_html(html):
 def render_markdown(text):
     """Render author Markdown to HTML that is safe to put in a page."""
     html = md.markdown(text or "", extensions=["tables", "fenced_code"], output_format="html")
-    return mark_safe(sanitize_html(html))  # noqa: S308 - sanitized by nh3 just above
+    html = sanitize_html(html)
+    # Markdown tables only put <th> in the header row: give those cells their scope.
+    html = html.replace("<th>", '<th scope="col">').replace('<th align="', '<th scope="col" align="')
+    return mark_safe(html)  # noqa: S308 - sanitized by nh3 just above

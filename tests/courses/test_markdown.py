@@ -51,7 +51,7 @@ def test_corpus_is_large_enough():
 
 def test_markdown_keeps_tables_code_and_safe_links():
     html = str(render_markdown("|a|b|\n|-|-|\n|1|2|\n\n```python\nx = 1\n```\n\n[site](https://open.canada.ca) [mail](mailto:a@b.ca)"))
-    assert "<table>" in html and "<th>a</th>" in html
+    assert "<table>" in html and '<th scope="col">a</th>' in html
     assert '<code class="language-python">' in html
     assert '<a href="https://open.canada.ca" rel="noopener">site</a>' in html
     assert 'href="mailto:a@b.ca"' in html
