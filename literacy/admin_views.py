@@ -1,39 +1,30 @@
-"""Wagtail admin views for certificates: a moderator's list and the revocation form."""
+"""wagtail-localize's translation views check only the global `submit_translation` permission.
+These subclasses add the page permission check, so a jurisdiction's editors can translate their
+own pages and never create or overwrite translations in another jurisdiction's tree."""
 
-from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-
-from . import services
-from .certificates import Certificate
-from .selectors import certificates_for_moderator
+from django.shortcuts import get_object_or_404
+from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 
-class RevokeForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
-
-
-def certificate_index(request):
-    certificates = certificates_for_moderator(user=request.user)
-    query = request.GET.get("q", "").strip()
-    if query:
-        certificates = certificates.filter(code__iexact=query) | certificates.filter(learner_name__icontains=query)
-    return TemplateResponse(
-        request, "literacy/admin/certificate_index.html", {"certificates": certificates[:200], "query": query}
-    )
-
-
-def revoke_certificate(request, pk):
-    certificate = get_object_or_404(Certificate, pk=pk)
-    if not certificates_for_moderator(user=request.user).filter(pk=certificate.pk).exists():
+def _require_page_edit(user, page):
+    if not page.permissions_for_user(user).can_edit():
         raise PermissionDenied
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.revoke_certificate(certificate=certificate, moderator=request.user, reason=form.cleaned_data["reason"])
-        messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
-        return redirect("literacy_certificates:index")
-    return TemplateResponse(request, "literacy/admin/revoke_certificate.html", {"certificate": certificate, "form": form})
+
+
+class JurisdictionScopedSubmitPageTranslationView(SubmitPageTranslationView):
+    def dispatch(self, request, *args, **kwargs):
+        _require_page_edit(request.user, get_object_or_404(Page, id=kwargs["page_id"]))
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JurisdictionScopedUpdateTranslationsView(UpdateTranslationsView):
+    def dispatch(self, request, *args, **kwargs):
+        source = get_object_or_404(TranslationSource, id=kwargs["translation_source_id"])
+        instance = source.get_source_instance()
+        if isinstance(instance, Page):
+            _require_page_edit(request.user, instance)
+        return super().dispatch(request, *args, **kwargs)

@@ -1,6 +1,9 @@
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import JurisdictionScopedSubmitPageTranslationView, JurisdictionScopedUpdateTranslationsView
 from .models import Audience, Jurisdiction, Topic
 
 
@@ -34,13 +37,24 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 register_snippet(VocabularyViewSetGroup)
 
 
+@hooks.register("register_admin_urls")
+def register_jurisdiction_scoped_translation_urls():
+    # Registered before wagtail-localize's own (this app loads first), so these paths win.
+    return [
+        path("localize/submit/page/<int:page_id>/", JurisdictionScopedSubmitPageTranslationView.as_view(),
+             name="ogl_submit_page_translation"),
+        path("localize/update/<int:translation_source_id>/", JurisdictionScopedUpdateTranslationsView.as_view(),
+             name="ogl_update_translations"),
+    ]
+
+
 # --- Learning plans' principles and certificates -------------------------------------------
 from django.urls import include, path, reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 from wagtail import hooks  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
 
-from . import admin_views  # noqa: E402
+from . import certificate_admin_views  # noqa: E402
 from .plans import Principle  # noqa: E402
 from .selectors import jurisdictions_for_role  # noqa: E402
 
@@ -58,8 +72,8 @@ register_snippet(PrincipleViewSet)
 @hooks.register("register_admin_urls")
 def register_certificate_urls():
     urls = [
-        path("", admin_views.certificate_index, name="index"),
-        path("<int:pk>/revoke/", admin_views.revoke_certificate, name="revoke"),
+        path("", certificate_admin_views.certificate_index, name="index"),
+        path("<int:pk>/revoke/", certificate_admin_views.revoke_certificate, name="revoke"),
     ]
     return [path("certificates/", include((urls, "literacy_certificates")))]
 
