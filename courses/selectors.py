@@ -110,15 +110,7 @@ def lesson_context(*, lesson, request):
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
-    questions = [
-        {
-            "id": question_id,
-            "prompt": value["prompt"],
-            "multiple": value["kind"] == "multiple",
-            "options": [{"index": i, "text": option["text"]} for i, option in enumerate(value["options"])],
-        }
-        for question_id, value in lesson.questions()
-    ]
+    questions = lesson_questions(lesson=lesson)
     attempt = None
     attempt_id = request.GET.get("attempt", "")
     if user.is_authenticated and attempt_id.isdigit():
@@ -136,6 +128,25 @@ def lesson_context(*, lesson, request):
         "attempt": attempt,
         "attempt_feedback": attempt_feedback(lesson=lesson, attempt=attempt) if attempt else None,
     }
+
+
+def lesson_questions(*, lesson, selected=None):
+    """The knowledge check for the form: prompts and option texts only, never correctness or
+    feedback. `selected` ({question_id: ["0", ...]}) re-checks what a learner chose."""
+    selected = selected or {}
+    return [
+        {
+            "id": question_id,
+            "prompt": value["prompt"],
+            "multiple": value["kind"] == "multiple",
+            "answered": bool(selected.get(question_id)),
+            "options": [
+                {"index": i, "text": option["text"], "checked": str(i) in selected.get(question_id, [])}
+                for i, option in enumerate(value["options"])
+            ],
+        }
+        for question_id, value in lesson.questions()
+    ]
 
 
 def attempt_feedback(*, lesson, attempt):

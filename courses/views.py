@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from literacy.certificates import Certificate
 
 from . import services
-from .selectors import course_progress
+from .selectors import course_progress, lesson_questions
 
 
 def _login_first(request, url):
@@ -82,8 +82,17 @@ def submit_check(request, *, lesson):
     try:
         attempt = services.submit_knowledge_check(user=request.user, lesson=lesson, answers=answers)
     except services.CourseError as error:
-        messages.error(request, str(error))
-        return redirect(lesson.url + "#knowledge-check")
+        # Show the form again with the learner's choices kept and the problem named.
+        response = lesson.render(
+            request,
+            context_overrides={
+                "questions": lesson_questions(lesson=lesson, selected=answers),
+                "check_error": str(error),
+                "attempt": None,
+            },
+        )
+        response.status_code = 400
+        return response
     if attempt.passed:
         messages.success(request, _("You passed with %(score)s%%.") % {"score": attempt.score})
     else:

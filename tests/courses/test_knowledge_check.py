@@ -94,3 +94,23 @@ def test_question_block_validation(kind, flags, valid):
     else:
         with pytest.raises(ValidationError):
             block.clean(value)
+
+
+def test_unanswered_submission_keeps_the_learners_choices(client, site_tree):
+    options = [
+        {"text": "A", "is_correct": True, "feedback": ""},
+        {"text": "B", "is_correct": False, "feedback": ""},
+    ]
+    course, (_first, lesson) = make_course(site_tree)
+    lesson.knowledge_check = [question(), question(qid="q-two", prompt="Second question?", options=options)]
+    lesson.save_revision().publish()
+    user = UserFactory()
+    services.enrol(user=user, course=course)
+    client.login(username=user.username, password=PASSWORD)
+    response = client.post(lesson.url + "check/", {f"q-{QUESTION_ID}": "1"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="q-q-open-licence-1" checked' in html  # the choice made is still there
+    assert "Answer every question before you submit." in html
+    assert '<a href="#q-q-two-0">Second question?</a>' in html
+    assert not QuizAttempt.objects.exists()
