@@ -71,49 +71,51 @@ def browser(_axe_hooks):
 
 @pytest.fixture(scope="session")
 def _site_snapshot(django_db_setup, django_db_blocker):
-    """The database with the site tree, serialized once per session (about 0.5 s, where
-    rebuilding the tree after each test's flush took 7 s)."""
-    from django.db import connection
-
+    """The database with the site tree, serialized once per session."""
     from home.models import HomePage
     from home.site_tree import build_site_tree
     from tests.conftest import _restore_wagtail_roots
+
+    from .snapshot import take_snapshot
 
     with django_db_blocker.unblock():
         if not HomePage.objects.exists():  # an earlier transactional test flushed it
             _restore_wagtail_roots()
             build_site_tree()
-        snapshot = connection.creation.serialize_db_to_string()
-    # Django's serialized rollback reloads `_test_serialized_contents` before each test that asks
-    # for it, and then flushes without re-running post_migrate (the snapshot holds it all).
-    connection._test_serialized_contents = snapshot
-    return snapshot
+        return take_snapshot()
+
+
+def _ensure_site(snapshot):
+    from home.models import HomePage
+
+    from .snapshot import restore_snapshot
+
+    if not HomePage.objects.exists():
+        restore_snapshot(snapshot)
 
 
 @pytest.fixture
-def live_site(_site_snapshot, django_db_serialized_rollback, live_server):
+def live_site(_site_snapshot, live_server):
     """The live server, whose (transactional) database holds the site tree.
 
     The live server runs in another thread, so the test cannot keep its data in a transaction
-    that is rolled back: pytest-django flushes the database after the test. A serialized
-    rollback reloads the snapshot of the site before each browser test instead of rebuilding it."""
+    that is rolled back: pytest-django flushes the database after the test. The harness loads a
+    snapshot of the site into the flushed database instead of rebuilding the tree."""
+    _ensure_site(_site_snapshot)
     return live_server
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    # The flush after a browser test leaves the database empty, without even content types and
-    # permissions; put the site back unless the next test is a browser test that will anyway.
+    # The flush after a browser test leaves the database without the site; put it back unless the
+    # next test is a browser test, which will anyway, so that later transactional tests find it.
     result = yield
-    if "live_site" in item.fixturenames and (nextitem is None or "live_site" not in nextitem.fixturenames):
-        from django.db import connection
+    if "live_site" in item.fixturenames and nextitem is not None and "live_site" not in nextitem.fixturenames:
+        from pytest_django.plugin import blocking_manager_key
 
-        snapshot = getattr(connection, "_test_serialized_contents", None)
-        if snapshot and nextitem is not None:
-            from pytest_django.plugin import blocking_manager_key
-
-            with item.config.stash[blocking_manager_key].unblock():
-                connection.creation.deserialize_db_from_string(snapshot)
+        snapshot = item.funcargs.get("_site_snapshot") or item._request.getfixturevalue("_site_snapshot")
+        with item.config.stash[blocking_manager_key].unblock():
+            _ensure_site(snapshot)
     return result
 
 
