@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("resources.urls")),
     path("", include("courses.urls")),
     path("", include("sessions.urls")),
+    path("", include("literacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

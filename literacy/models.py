@@ -217,3 +217,9 @@ class LearningPlanIndexPage(Page):
 
     class Meta:
         verbose_name = _("learning plans index")
+
+
+# --- Learning plans and certificates (shared by courses, plans and sessions) -----------------
+# Defined in their own modules to keep this file small; imported here so Django registers them.
+from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
+from .certificates import Certificate  # noqa: E402,F401

@@ -1,5 +1,6 @@
 from django.db.models import Q
 
+from .completion import is_completed
 from .models import Jurisdiction
 
 
@@ -25,6 +26,69 @@ def jurisdictions_for_staff(*, user):
     ).distinct()
 
 
+def can_manage_certificate(*, user, certificate):
+    """The learner, a superuser, or a moderator of the certificate's jurisdiction."""
+    if not user.is_authenticated:
+        return False
+    if user.pk == certificate.user_id or user.is_superuser:
+        return True
+    return bool(certificate.jurisdiction_id) and jurisdictions_for_role(user=user, role="Moderators").filter(
+        pk=certificate.jurisdiction_id
+    ).exists()
+
+
+def certificates_for_moderator(*, user):
+    """Certificates a moderator may see and revoke: those of their jurisdictions (all for a superuser)."""
+    from .certificates import Certificate
+
+    certificates = Certificate.objects.select_related("jurisdiction", "user").order_by("-issued_at")
+    if user.is_superuser:
+        return certificates
+    return certificates.filter(jurisdiction__in=jurisdictions_for_role(user=user, role="Moderators"))
+
+
+def plan_progress(*, plan, user):
+    """Each step with its completion for `user`, and the counts for a progress bar. A step with a
+    linked page asks that page (the completion protocol); a step without one is a practice
+    activity the learner checks off."""
+    from .plans import PlanEnrolment, PlanStepCompletion
+
+    steps = list(plan.steps.select_related("linked_page").order_by("sort_order"))
+    authenticated = user is not None and user.is_authenticated
+    checked = set()
+    if authenticated:
+        checked = set(PlanStepCompletion.objects.filter(user=user, step__in=steps).values_list("step_id", flat=True))
+    rows = []
+    for step in steps:
+        if step.linked_page_id:
+            done = bool(authenticated and is_completed(step.linked_page, user))
+        else:
+            done = step.pk in checked
+        rows.append({"step": step, "done": done, "self_checked": not step.linked_page_id})
+    done = sum(1 for row in rows if row["done"])
+    total = len(rows)
+    enrolment = PlanEnrolment.objects.filter(user=user, plan=plan).first() if authenticated else None
+    return {
+        "steps": rows,
+        "done": done,
+        "total": total,
+        "percent": round(100 * done / total) if total else 0,
+        "enrolment": enrolment,
+        "is_complete": total > 0 and done == total,
+    }
+
+
 def my_learning_section(request):
-    """Learning plans the user has started, for "My learning". Filled in by the learning-plan work."""
-    return None
+    """Learning plans the user has started, with progress, and their certificates."""
+    from .certificates import Certificate
+    from .plans import PlanEnrolment
+
+    user = request.user
+    plans = [
+        {"plan": enrolment.plan, "progress": plan_progress(plan=enrolment.plan, user=user)}
+        for enrolment in PlanEnrolment.objects.filter(user=user).select_related("plan").order_by("-started_at")
+    ]
+    certificates = list(Certificate.objects.filter(user=user).exclude(kind="course"))
+    if not plans and not certificates:
+        return None
+    return {"template": "literacy/my_learning_section.html", "context": {"plans": plans, "certificates": certificates}}

@@ -46,3 +46,43 @@ def register_jurisdiction_scoped_translation_urls():
         path("localize/update/<int:translation_source_id>/", JurisdictionScopedUpdateTranslationsView.as_view(),
              name="ogl_update_translations"),
     ]
+
+
+# --- Learning plans' principles and certificates -------------------------------------------
+from django.urls import include, path, reverse  # noqa: E402
+from django.utils.translation import gettext_lazy as _  # noqa: E402
+from wagtail import hooks  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from . import certificate_admin_views  # noqa: E402
+from .plans import Principle  # noqa: E402
+from .selectors import jurisdictions_for_role  # noqa: E402
+
+
+class PrincipleViewSet(SnippetViewSet):
+    model = Principle
+    icon = "list-ul"
+    list_display = ["name_en", "name_fr", "kind"]
+    list_filter = ["kind"]
+
+
+register_snippet(PrincipleViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_urls():
+    urls = [
+        path("", certificate_admin_views.certificate_index, name="index"),
+        path("<int:pk>/revoke/", certificate_admin_views.revoke_certificate, name="revoke"),
+    ]
+    return [path("certificates/", include((urls, "literacy_certificates")))]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return jurisdictions_for_role(user=request.user, role="Moderators").exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificate_menu_item():
+    return ModeratorMenuItem(_("Certificates"), reverse("literacy_certificates:index"), icon_name="tick-inverse", order=900)

@@ -1,0 +1,106 @@
+"""Learner workflows for courses. Each is a function with keyword-only arguments that runs in a
+transaction; double submits and racing tabs meet a unique constraint and return the existing row."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from literacy.services import issue_certificate
+
+from .blocks import QuestionBlock
+from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt
+
+
+class CourseError(Exception):
+    """A learner action on a course that cannot be done; the message is shown to the learner."""
+
+
+def _get_or_create(model, **fields):
+    """Create the row, or return the one a double submit or a racing tab already created: the
+    unique constraint decides, inside a savepoint so the outer transaction stays usable."""
+    try:
+        with transaction.atomic():
+            return model.objects.create(**fields), True
+    except IntegrityError:
+        return model.objects.get(**fields), False
+
+
+def enrol(*, user, course):
+    """Enrol `user` in `course`; enrolling again returns the same enrolment."""
+    if not course.live:
+        raise CourseError(_("This course is not available."))
+    with transaction.atomic():
+        enrolment, _created = _get_or_create(Enrolment, user=user, course=course)
+    return enrolment
+
+
+def _require_enrolment(*, user, course):
+    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    if enrolment is None:
+        raise CourseError(_("Enrol in the course first."))
+    return enrolment
+
+
+def complete_lesson(*, user, lesson):
+    """Mark a lesson complete (idempotent), then complete the course if that was the last step."""
+    course = lesson.course
+    with transaction.atomic():
+        _require_enrolment(user=user, course=course)
+        completion, _created = _get_or_create(LessonCompletion, user=user, lesson=lesson)
+        complete_course_if_done(user=user, course=course)
+    return completion
+
+
+def grade(*, lesson, answers):
+    """Score answers ({question_id: [option index, ...]}) against the lesson's knowledge check.
+    Returns (score percent, [(question_id, selected, is_correct), ...])."""
+    results = []
+    questions = lesson.questions()
+    for question_id, question in questions:
+        correct = {index for index, option in enumerate(question["options"]) if option["is_correct"]}
+        selected = sorted({int(i) for i in answers.get(question_id, []) if 0 <= int(i) < len(question["options"])})
+        if question["kind"] != QuestionBlock.MULTIPLE:
+            selected = selected[:1] if len(selected) == 1 else selected
+        results.append((question_id, selected, set(selected) == correct))
+    if not questions:
+        return 100, results
+    score = round(100 * sum(1 for *_rest, ok in results if ok) / len(questions))
+    return score, results
+
+
+def submit_knowledge_check(*, user, lesson, answers):
+    """Record one attempt with its answers and score; retries are allowed. A passed check also
+    completes the lesson."""
+    course = lesson.course
+    if not lesson.has_knowledge_check:
+        raise CourseError(_("This lesson has no knowledge check."))
+    unanswered = [qid for qid, _question in lesson.questions() if not answers.get(qid)]
+    if unanswered:
+        raise CourseError(_("Answer every question before you submit."))
+    score, results = grade(lesson=lesson, answers=answers)
+    with transaction.atomic():
+        _require_enrolment(user=user, course=course)
+        attempt = QuizAttempt.objects.create(
+            user=user, lesson=lesson, score=score, pass_mark=course.pass_mark, passed=score >= course.pass_mark
+        )
+        QuizAnswer.objects.bulk_create(
+            QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok) for qid, selected, ok in results
+        )
+        if attempt.passed:
+            _get_or_create(LessonCompletion, user=user, lesson=lesson)
+            complete_course_if_done(user=user, course=course)
+    return attempt
+
+
+def complete_course_if_done(*, user, course):
+    """Stamp the enrolment complete and issue the certificate once every lesson is done."""
+    from .selectors import course_progress
+
+    if not course_progress(course=course, user=user)["is_complete"]:
+        return None
+    with transaction.atomic():
+        enrolment = Enrolment.objects.select_for_update().get(user=user, course=course)
+        if enrolment.completed_at is None:
+            enrolment.completed_at = timezone.now()
+            enrolment.save(update_fields=["completed_at"])
+        return issue_certificate(user=user, subject=course, kind="course", jurisdiction=course.jurisdiction)

@@ -1,0 +1,102 @@
+"""Shared workflows: certificates (issued by courses, plans and sessions) and learning plans."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .certificates import Certificate
+from .plans import PlanEnrolment, PlanStepCompletion
+
+
+class LiteracyError(Exception):
+    """A shared workflow that cannot be done; the message is shown to the person."""
+
+
+def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
+    """Issue the certificate for `user` and the completed `subject` (a page or any model), once.
+
+    Calling it again returns the existing certificate. The PDF is rendered by a background task
+    enqueued when the transaction commits. Unique on (user, content type, subject pk)."""
+    content_type = ContentType.objects.get_for_model(subject)
+    existing = Certificate.objects.filter(user=user, content_type=content_type, object_id=subject.pk).first()
+    if existing is not None:
+        return existing
+    locale = getattr(subject, "locale", None)
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user,
+                content_type=content_type,
+                object_id=subject.pk,
+                kind=kind,
+                learner_name=user.public_name,
+                subject_title=title or getattr(subject, "title", str(subject)),
+                subject_language=locale.language_code if locale else "en",
+                jurisdiction=jurisdiction,
+            )
+    except IntegrityError:
+        return Certificate.objects.get(user=user, content_type=content_type, object_id=subject.pk)
+    transaction.on_commit(lambda: enqueue_certificate_render(certificate_id=certificate.pk))
+    return certificate
+
+
+def enqueue_certificate_render(*, certificate_id):
+    from .tasks import render_certificate_pdf
+
+    render_certificate_pdf.enqueue(certificate_id)
+
+
+def revoke_certificate(*, certificate, moderator, reason=""):
+    """Revoke a certificate: it then verifies as revoked. Revoking twice keeps the first record."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at is None:
+            certificate.revoked_at = timezone.now()
+            certificate.revoked_by = moderator
+            certificate.revocation_reason = reason
+            certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
+def start_plan(*, user, plan):
+    """Start a learning plan; starting it again returns the same enrolment."""
+    if not plan.live:
+        raise LiteracyError(_("This learning plan is not available."))
+    existing = PlanEnrolment.objects.filter(user=user, plan=plan).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            return PlanEnrolment.objects.create(user=user, plan=plan)
+    except IntegrityError:
+        return PlanEnrolment.objects.get(user=user, plan=plan)
+
+
+def complete_plan_step(*, user, plan, step_id):
+    """Check off a practice step (one without a linked page); idempotent."""
+    step = plan.steps.filter(pk=step_id).first()
+    if step is None:
+        raise LiteracyError(_("This step is not part of the plan."))
+    if step.linked_page_id:
+        raise LiteracyError(_("This step is complete when you complete the linked page."))
+    with transaction.atomic():
+        if not PlanEnrolment.objects.filter(user=user, plan=plan).exists():
+            raise LiteracyError(_("Start the plan first."))
+        try:
+            with transaction.atomic():
+                return PlanStepCompletion.objects.create(user=user, step=step)
+        except IntegrityError:
+            return PlanStepCompletion.objects.get(user=user, step=step)
+
+
+def complete_plan(*, user, plan):
+    """Issue the plan's certificate once every step is complete."""
+    from .selectors import plan_progress
+
+    progress = plan_progress(plan=plan, user=user)
+    if progress["enrolment"] is None:
+        raise LiteracyError(_("Start the plan first."))
+    if not progress["is_complete"]:
+        raise LiteracyError(_("Complete every step of the plan first."))
+    return issue_certificate(user=user, subject=plan, kind=Certificate.Kind.PLAN)

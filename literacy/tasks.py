@@ -1,0 +1,28 @@
+"""Background tasks. They take primary keys and re-read the rows they work on."""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django_tasks import task
+
+from .certificates import Certificate
+from .pdf import render_certificate_pdf_bytes
+
+
+@task()
+def render_certificate_pdf(certificate_id):
+    """Render a certificate's PDF with WeasyPrint and store it; a stored PDF is left alone."""
+    certificate = Certificate.objects.select_related("jurisdiction").filter(pk=certificate_id).first()
+    if certificate is None or certificate.pdf:
+        return False
+    content = render_certificate_pdf_bytes(certificate)
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate_id)
+        if locked.pdf:  # another worker got there first
+            return False
+        locked.pdf.save(f"{locked.code}.pdf", ContentFile(content), save=False)
+        locked.rendered_at = timezone.now()
+        locked.render_count = F("render_count") + 1
+        locked.save(update_fields=["pdf", "rendered_at", "render_count"])
+    return True

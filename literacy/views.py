@@ -1,0 +1,90 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
+
+from . import services
+from .certificates import Certificate
+from .selectors import can_manage_certificate, plan_progress
+
+
+@require_GET
+def verify_certificate(request, code):
+    """Public verification. An unknown code gets the same page shape with a 404 status."""
+    certificate = Certificate.objects.select_related("jurisdiction").filter(code=code.strip().upper()).first()
+    status = 200 if certificate else 404
+    return render(request, "literacy/verify_certificate.html", {"certificate": certificate, "code": code}, status=status)
+
+
+@login_required
+@require_GET
+def certificate_pdf(request, code):
+    """The stored PDF; rendered once by the background task, never again on download."""
+    certificate = Certificate.objects.select_related("jurisdiction").filter(code=code).first()
+    if certificate is None or not can_manage_certificate(user=request.user, certificate=certificate):
+        raise Http404
+    if not certificate.pdf:
+        services.enqueue_certificate_render(certificate_id=certificate.pk)
+        certificate.refresh_from_db()
+    if not certificate.pdf:
+        return render(request, "literacy/certificate_pending.html", {"certificate": certificate}, status=202)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        content_type="application/pdf",
+        as_attachment=True,
+        filename=f"certificate-{certificate.code}.pdf",
+    )
+
+
+@require_POST
+def start_plan(request, *, plan):
+    if not request.user.is_authenticated:
+        return redirect_to_login(plan.url)
+    try:
+        services.start_plan(user=request.user, plan=plan)
+    except services.LiteracyError as error:
+        messages.error(request, str(error))
+    return redirect(plan.url)
+
+
+@require_POST
+def complete_plan_step(request, *, plan, step_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(plan.url)
+    try:
+        services.complete_plan_step(user=request.user, plan=plan, step_id=step_id)
+    except services.LiteracyError as error:
+        messages.error(request, str(error))
+    return redirect(f"{plan.url}#step-{step_id}")
+
+
+@require_POST
+def plan_certificate(request, *, plan):
+    if not request.user.is_authenticated:
+        return redirect_to_login(plan.url)
+    try:
+        certificate = services.complete_plan(user=request.user, plan=plan)
+    except services.LiteracyError as error:
+        messages.error(request, str(error))
+        return redirect(plan.url)
+    return redirect(reverse("literacy:certificate_pdf", kwargs={"code": certificate.code}))
+
+
+@require_GET
+def plan_pdf(request, *, plan):
+    """A printable PDF of the plan, with the learner's checklist when signed in."""
+    from .pdf import html_to_pdf
+
+    html = render_to_string(
+        "literacy/learning_plan_pdf.html",
+        {"page": plan, "progress": plan_progress(plan=plan, user=request.user)},
+        request=request,
+    )
+    response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{slugify(plan.title) or "plan"}.pdf"'
+    return response

@@ -1,0 +1,104 @@
+import threading
+
+import pytest
+from django.conf import settings
+from django.db import connection, connections
+
+from courses import services
+from courses.models import Enrolment, LessonCompletion
+from literacy.certificates import Certificate
+from tests.factories import PASSWORD, UserFactory
+
+from .helpers import make_course
+
+
+@pytest.mark.django_db
+def test_enrol_twice_and_complete_twice_create_one_row_each(client, site_tree):
+    course, (lesson, _second) = make_course(site_tree, with_check=False)
+    user = UserFactory()
+    client.login(username=user.username, password=PASSWORD)
+    for _ in range(3):
+        client.post(course.url + "enrol/")
+        client.post(lesson.url + "complete/")
+    assert Enrolment.objects.filter(user=user).count() == 1
+    assert LessonCompletion.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_get_is_refused_and_anonymous_is_sent_to_login(client, site_tree):
+    course, _lessons = make_course(site_tree)
+    assert client.get(course.url + "enrol/").status_code == 405
+    response = client.post(course.url + "enrol/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Enrolment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_completing_without_enrolment_is_refused(site_tree):
+    _course, (lesson, _second) = make_course(site_tree)
+    with pytest.raises(services.CourseError):
+        services.complete_lesson(user=UserFactory(), lesson=lesson)
+
+
+@pytest.mark.django_db
+def test_course_without_check_completes_when_every_lesson_is_done(site_tree, django_capture_on_commit_callbacks):
+    course, lessons = make_course(site_tree, with_check=False)
+    user = UserFactory()
+    services.enrol(user=user, course=course)
+    services.complete_lesson(user=user, lesson=lessons[0])
+    assert not course.is_completed_by(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complete_lesson(user=user, lesson=lessons[1])
+    assert course.is_completed_by(user)
+    assert Certificate.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+def test_marking_a_checked_lesson_read_does_not_complete_it(site_tree):
+    course, lessons = make_course(site_tree)
+    user = UserFactory()
+    services.enrol(user=user, course=course)
+    for lesson in lessons:
+        services.complete_lesson(user=user, lesson=lesson)
+    assert not course.is_completed_by(user)  # the knowledge check is not passed yet
+
+
+def _race(worker, count=8):
+    barrier = threading.Barrier(count)
+    errors = []
+
+    def run():
+        try:
+            barrier.wait()
+            worker()
+        except Exception as error:  # noqa: BLE001 - collected and asserted below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+# Real concurrency needs a server database: SQLite's shared in-memory test database locks whole
+# tables, so these tests are collected only when the suite runs on PostgreSQL.
+if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+
+    @pytest.mark.django_db(transaction=True)
+    def test_racing_tabs_create_one_enrolment_completion_and_certificate(site_tree):
+        assert connection.vendor == "postgresql"
+        course, lessons = make_course(site_tree, with_check=False, lessons=1)
+        user = UserFactory()
+
+        assert _race(lambda: services.enrol(user=user, course=course)) == []
+        assert Enrolment.objects.filter(user=user, course=course).count() == 1
+
+        assert _race(lambda: services.complete_lesson(user=user, lesson=lessons[0])) == []
+        assert LessonCompletion.objects.filter(user=user).count() == 1
+        assert Certificate.objects.filter(user=user).count() == 1
+        certificate = Certificate.objects.get(user=user)
+        assert certificate.render_count == 1 and certificate.pdf

@@ -1,0 +1,77 @@
+import csv
+import io
+
+import pytest
+
+from courses import services
+from courses.selectors import my_learning_section
+from literacy.models import Topic
+from tests.factories import PASSWORD, UserFactory, staff_user
+
+from .helpers import make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def test_coordinator_report_is_scoped_and_exports_csv(client, site_tree, django_capture_on_commit_callbacks):
+    on_course, on_lessons = make_course(site_tree, code="ON", title="Ontario course", with_check=False, lessons=1)
+    make_course(site_tree, code="BC", title="BC course")
+    for _ in range(2):
+        learner = UserFactory()
+        services.enrol(user=learner, course=on_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complete_lesson(user=learner, lesson=on_lessons[0])
+
+    client.login(username=staff_user("ON", "Coordinators").username, password=PASSWORD)
+    html = client.get("/admin/course-report/").content.decode()
+    assert "Ontario course" in html and "BC course" not in html
+    response = client.get("/admin/course-report/?format=csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Jurisdiction", "Course", "Language", "Enrolments", "Completions"]
+    assert ["ON", "Ontario course", "en", "2", "1"] in rows
+    assert not any("BC course" in row for row in rows)
+
+
+def test_report_is_refused_to_non_coordinators(client, site_tree):
+    client.login(username=staff_user("ON", "Editors").username, password=PASSWORD)
+    response = client.get("/admin/course-report/")
+    assert response.status_code in (302, 403)
+    assert response.status_code != 200
+
+
+def test_catalogue_filters(client, site_tree):
+    short, _ = make_course(site_tree, code="ON", title="Short Ontario course")
+    short.estimated_duration = 20
+    short.topics.set([Topic.objects.get(slug="open-data")])
+    short.save_revision().publish()
+    make_course(site_tree, code="BC", title="Long BC course")  # 45 minutes
+    index = next(pages["en"] for cls, pages in site_tree["index_pages"].items() if cls.__name__ == "CourseIndexPage")
+
+    def titles(query=""):
+        html = client.get(index.url + query).content.decode()
+        return {t for t in ("Short Ontario course", "Long BC course") if t in html}
+
+    assert titles() == {"Short Ontario course", "Long BC course"}
+    assert titles("?jurisdiction=ON") == {"Short Ontario course"}
+    assert titles("?topic=open-data") == {"Short Ontario course"}
+    assert titles("?duration=medium") == {"Long BC course"}
+    assert titles("?language=fr") == set()
+    assert client.get(index.url + "?duration=bogus").status_code == 200
+
+
+def test_my_learning_lists_courses_in_progress_and_completed(client, site_tree, rf, django_capture_on_commit_callbacks):
+    going, _ = make_course(site_tree, title="Still going")
+    done, done_lessons = make_course(site_tree, title="All done", with_check=False, lessons=1)
+    user = UserFactory()
+    services.enrol(user=user, course=going)
+    services.enrol(user=user, course=done)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complete_lesson(user=user, lesson=done_lessons[0])
+    request = rf.get("/")
+    request.user = user
+    section = my_learning_section(request)
+    assert [row["course"].title for row in section["context"]["in_progress"]] == ["Still going"]
+    assert [row["course"].title for row in section["context"]["completed"]] == ["All done"]
+    client.login(username=user.username, password=PASSWORD)
+    html = client.get("/en/my-learning/").content.decode()
+    assert "<progress" in html and section["context"]["completed"][0]["certificate"].code in html

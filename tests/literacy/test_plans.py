@@ -1,0 +1,105 @@
+import subprocess
+
+import pytest
+
+from courses import services as course_services
+from literacy import services
+from literacy.certificates import Certificate
+from literacy.completion import is_completed
+from literacy.demo import load_plan_demo
+from literacy.models import LearningPlanIndexPage
+from literacy.plans import LearningPlanPage, PlanEnrolment, PlanStepCompletion
+from tests.courses.helpers import make_course
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plans(site_tree):
+    en_course, en_lessons = make_course(site_tree, with_check=False, lessons=3, title="Toolkit")
+    fr_course, fr_lessons = make_course(site_tree, language="fr", with_check=False, lessons=3, title="Boîte à outils",
+                                        translation_of=en_course)
+    lesson_pages = {
+        slug: {"en": en_lessons[i], "fr": fr_lessons[i]}
+        for i, slug in enumerate(["principles-and-policy", "community-engagement", "standards"])
+    }
+    index_pages = site_tree["index_pages"][LearningPlanIndexPage]
+    result = load_plan_demo(index_pages=index_pages, lesson_pages=lesson_pages)
+    result["lessons"] = en_lessons
+    result["course"] = en_course
+    return result
+
+
+def test_demo_plans_exist_in_both_languages_and_are_idempotent(plans, site_tree):
+    for key in ("fogo", "gba"):
+        assert plans[key]["en"].translation_key == plans[key]["fr"].translation_key
+        assert plans[key]["fr"].locale.language_code == "fr"
+    assert [s.title for s in plans["gba"]["en"].steps.all()][0] == "Identify the issue"
+    assert plans["fogo"]["fr"].steps.count() == 4
+    load_plan_demo(index_pages=site_tree["index_pages"][LearningPlanIndexPage], lesson_pages={})
+    assert LearningPlanPage.objects.count() == 4
+
+
+def test_plan_journey_progress_checklist_and_certificate(client, plans, django_capture_on_commit_callbacks):
+    gba = plans["gba"]["en"]
+    user = UserFactory()
+    client.login(username=user.username, password=PASSWORD)
+    html = client.get(gba.url).content.decode()
+    assert "Start this plan" in html
+    client.post(gba.url + "start/")
+    client.post(gba.url + "start/")
+    assert PlanEnrolment.objects.filter(user=user).count() == 1
+    html = client.get(gba.url).content.decode()
+    assert "0 of 5 steps complete" in html and "<progress" in html
+
+    # A practice step is checked off by the learner; a linked one by its page.
+    steps = list(gba.steps.order_by("sort_order"))
+    client.post(f"{gba.url}steps/{steps[0].pk}/done/")
+    client.post(f"{gba.url}steps/{steps[0].pk}/done/")
+    assert PlanStepCompletion.objects.filter(user=user).count() == 1
+    with pytest.raises(services.LiteracyError):
+        services.complete_plan_step(user=user, plan=gba, step_id=steps[2].pk)  # linked: not self-checked
+    course_services.enrol(user=user, course=plans["course"])
+    course_services.complete_lesson(user=user, lesson=plans["lessons"][2])  # the "standards" lesson
+    assert is_completed(steps[2].linked_page, user)
+    assert "2 of 5 steps complete" in client.get(gba.url).content.decode()
+
+    with pytest.raises(services.LiteracyError):
+        services.complete_plan(user=user, plan=gba)
+    for step in (steps[1], steps[3], steps[4]):
+        services.complete_plan_step(user=user, plan=gba, step_id=step.pk)
+    assert gba.is_completed_by(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(gba.url + "certificate/")
+    certificate = Certificate.objects.get(user=user, kind="plan")
+    assert response["Location"] == f"/en/certificates/{certificate.code}/pdf/"
+
+    # The FOGO plan's step 2 is the GBA+ plan itself.
+    fogo = plans["fogo"]["en"]
+    services.start_plan(user=user, plan=fogo)
+    from literacy.selectors import plan_progress
+
+    progress = plan_progress(plan=fogo, user=user)
+    assert [row["done"] for row in progress["steps"]] == [False, True, False, True]
+
+    html = client.get("/en/my-learning/").content.decode()
+    assert gba.title in html and fogo.title in html
+
+
+def test_step_requires_started_plan(plans):
+    gba = plans["gba"]["en"]
+    with pytest.raises(services.LiteracyError):
+        services.complete_plan_step(user=UserFactory(), plan=gba, step_id=gba.steps.first().pk)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_plan_pdf_is_a_printable_pdf(client, plans, tmp_path, language):
+    plan = plans["fogo"][language]
+    response = client.get(plan.url + "pdf/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert plan.steps.first().title in text
+    assert ("Expected outcome" if language == "en" else "Résultat attendu") in text
