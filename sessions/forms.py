@@ -83,6 +83,8 @@ class SessionPageForm(WagtailAdminPageForm):
         capacity = cleaned.get("capacity")
         if capacity is not None and capacity < 1:
             self.add_error("capacity", _("Capacity must be at least 1."))
+        if any(name in self.errors for name, _m, _r in LOCAL_FIELDS) or "capacity" in self.errors:
+            return cleaned  # leave the instance alone: the model's own checks would repeat these errors
         for model_name, value in converted.items():
             if model_name in ("start", "end") and value is None:
                 continue

@@ -42,7 +42,7 @@ class SessionIndexPage(RoutablePageMixin, Page):
         context.update(session_listing(request=request, index_page=self))
         return context
 
-    @path("feed/<str:code>.ics", name="feed")
+    @path("feed/<str:code>/", name="feed")
     def feed(self, request, code):
         from .calendar import jurisdiction_feed
         from .selectors import upcoming_sessions
@@ -236,7 +236,7 @@ class SessionPage(RoutablePageMixin, Page):
 
         return cancel_view(request, self)
 
-    @path("calendar.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics_route(self, request):
         from .views import ics_view
 
