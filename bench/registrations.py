@@ -29,6 +29,11 @@ CAPACITY = 50
 def main():
     setup_test_environment()
     old_name = connection.settings_dict["NAME"]
+    if connection.vendor == "sqlite":
+        # A file, not shared-cache memory, so threads wait on the busy timeout like production.
+        import tempfile
+
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         run()
