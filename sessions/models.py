@@ -1,10 +1,30 @@
+"""Learning sessions: the pages (index and session), registrations, their history, optional
+self-identification (kept apart so it can be deleted) and the notification ledger.
+
+Registrations change only through `sessions.services`."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail.search import index
+
+from literacy.models import Jurisdiction, validate_time_zone
+
+from .forms import SessionPageForm
 
 
-class SessionIndexPage(Page):
+class SessionIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -14,3 +34,343 @@ class SessionIndexPage(Page):
 
     class Meta:
         verbose_name = _("sessions index")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import session_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(session_listing(request=request, index_page=self))
+        return context
+
+    @path("feed/<str:code>/", name="feed")
+    def feed(self, request, code):
+        from .calendar import jurisdiction_feed
+        from .selectors import upcoming_sessions
+
+        jurisdiction = Jurisdiction.objects.filter(code__iexact=code).first()
+        if jurisdiction is None:
+            from django.http import Http404
+
+            raise Http404
+        sessions = upcoming_sessions(locale=self.locale).filter(jurisdiction=jurisdiction)
+        response = HttpResponse(jurisdiction_feed(jurisdiction=jurisdiction, sessions=sessions),
+                                content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="ogl-{jurisdiction.code.lower()}.ics"'
+        return response
+
+
+class SessionPage(RoutablePageMixin, Page):
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        VIRTUAL = "virtual", _("Virtual")
+        HYBRID = "hybrid", _("Hybrid")
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+        BILINGUAL = "bilingual", _("Bilingual (English and French)")
+
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="sessions",
+        editable=False,
+    )
+    description = RichTextField(_("description"), blank=True)
+    linked_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("linked course or learning plan"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.VIRTUAL)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    meeting_link = models.URLField(
+        _("meeting link"), blank=True, help_text=_("Shown only to people with a booked seat.")
+    )
+    start = models.DateTimeField(_("start (UTC)"))
+    end = models.DateTimeField(_("end (UTC)"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, validators=[validate_time_zone],
+        help_text=_("IANA time zone the start and end are entered in; defaults to the jurisdiction's."),
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH)
+    capacity = models.PositiveIntegerField(_("capacity"), default=20)
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    facilitators = models.CharField(_("facilitators"), max_length=300, blank=True)
+
+    base_form_class = SessionPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        PageChooserPanel("linked_page"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_local"), FieldPanel("end_local")]),
+                FieldPanel("time_zone"),
+                FieldRowPanel([FieldPanel("registration_opens_local"), FieldPanel("registration_closes_local")]),
+            ],
+            heading=_("When (local time in the session's time zone)"),
+        ),
+        FieldPanel("format"),
+        FieldPanel("venue"),
+        FieldPanel("address"),
+        FieldPanel("meeting_link"),
+        FieldPanel("language"),
+        FieldPanel("capacity"),
+        FieldPanel("facilitators"),
+        FieldPanel("status"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("description"), index.FilterField("start")]
+    parent_page_types = ["literacy.JurisdictionPage"]
+    subpage_types: list = []
+    template = "learning_sessions/session_page.html"
+
+    class Meta:
+        verbose_name = _("learning session")
+        verbose_name_plural = _("learning sessions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.time_zone:
+            try:
+                validate_time_zone(self.time_zone)
+            except ValidationError as error:
+                errors["time_zone"] = error.messages
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = [_("The session must end after it starts.")]
+        if self.capacity is not None and self.capacity < 1:
+            errors["capacity"] = [_("Capacity must be at least 1.")]
+        if self.start and self.registration_closes and self.registration_closes > self.start:
+            errors["registration_closes"] = [_("Registration must close before the session starts.")]
+        if self.start and self.registration_opens and self.registration_opens >= self.start:
+            errors["registration_opens"] = [_("Registration must open before the session starts.")]
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            errors["registration_closes"] = [_("Registration must close after it opens.")]
+        if errors:
+            raise ValidationError(errors)
+
+    # --- time -----------------------------------------------------------------------------
+    @property
+    def calendar_uid(self):
+        return f"ogl-session-{self.translation_key}@ogl.example.ca"
+
+    @property
+    def zone(self):
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.zone)
+
+    @property
+    def registration_deadline(self):
+        """Registration (and waitlist promotion) stops here: the close date, else the start."""
+        return self.registration_closes or self.start
+
+    def registration_is_open(self, now=None):
+        now = now or timezone.now()
+        if self.status != self.Status.SCHEDULED:
+            return False
+        if self.registration_opens and now < self.registration_opens:
+            return False
+        return now < self.registration_deadline
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    # --- counts ---------------------------------------------------------------------------
+    @cached_property
+    def canonical(self):
+        """Registrations live on one page per session: the first page of its translation family."""
+        if not self.pk:
+            return self
+        return SessionPage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
+
+    @cached_property
+    def booked_count(self):
+        return Registration.objects.filter(session=self.canonical, status__in=Registration.SEAT_HOLDING).count()
+
+    @cached_property
+    def waitlist_count(self):
+        return Registration.objects.filter(session=self.canonical, status=Registration.Status.WAITLISTED).count()
+
+    @property
+    def seats_left(self):
+        return max(0, self.capacity - self.booked_count)
+
+    # --- completion protocol --------------------------------------------------------------
+    def is_completed_by(self, user):
+        """A learning-plan step pointing here is complete once the user attended (in either language tree)."""
+        if user is None or not user.is_authenticated:
+            return False
+        return Registration.objects.filter(
+            session__translation_key=self.translation_key, user=user, status=Registration.Status.ATTENDED
+        ).exists()
+
+    # --- routes ---------------------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import session_detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(session_detail_context(request=request, session=self))
+        return context
+
+    @path("register/", name="register")
+    def register_route(self, request):
+        from .views import register_view
+
+        return register_view(request, self)
+
+    @path("cancel/", name="cancel")
+    def cancel_route(self, request):
+        from .views import cancel_view
+
+        return cancel_view(request, self)
+
+    @path("calendar/", name="ics")
+    def ics_route(self, request):
+        from .views import ics_view
+
+        return ics_view(request, self)
+
+
+class CalendarState(models.Model):
+    """Per-session calendar SEQUENCE and the fingerprint of what registrants were last told. Kept off
+    the page so page revisions never roll it back."""
+
+    session = models.OneToOneField(SessionPage, on_delete=models.CASCADE, related_name="calendar_state")
+    sequence = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=64, blank=True)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        BOOKED = "booked", _("Booked")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        CANCELLED = "cancelled", _("Cancelled")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("No-show")
+
+    ACTIVE = (Status.BOOKED, Status.WAITLISTED)
+    # Statuses that hold a seat: attendance is recorded on booked seats and keeps them taken.
+    SEAT_HOLDING = (Status.BOOKED, Status.ATTENDED, Status.NO_SHOW)
+
+    session = models.ForeignKey(SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="session_registrations",
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    language_needs = models.TextField(_("language needs"), blank=True)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                condition=Q(status__in=["booked", "waitlisted"]),
+                name="sessions_one_active_registration_per_user",
+            )
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.session} ({self.status})"
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE
+
+
+class RegistrationHistory(models.Model):
+    class Reason(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        CANCELLED_BY_USER = "cancelled_by_user", _("Cancelled by the registrant")
+        CANCELLED_BY_COORDINATOR = "cancelled_by_coordinator", _("Cancelled by a coordinator")
+        PROMOTED = "promoted", _("Promoted from the waitlist")
+        SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
+        MOVED = "moved", _("Moved to another session")
+        ATTENDANCE = "attendance", _("Attendance recorded")
+        ANONYMISED = "anonymised", _("Anonymised")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("from"), max_length=20, blank=True)
+    to_status = models.CharField(_("to"), max_length=20)
+    reason = models.CharField(_("reason"), max_length=40, choices=Reason.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("message"), blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("registration history entry")
+        verbose_name_plural = _("registration history")
+
+
+class SelfIdentification(models.Model):
+    """Optional, voluntary GBA+ self-identification, kept apart from the registration so it can be
+    deleted. Reported only as suppressed aggregates, never per person."""
+
+    PREFER_NOT = "prefer_not_to_say"
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        NON_BINARY = "non_binary", _("Non-binary or another gender")
+        PREFER_NOT = "prefer_not_to_say", _("Prefer not to say")
+
+    class YesNo(models.TextChoices):
+        YES = "yes", _("Yes")
+        NO = "no", _("No")
+        PREFER_NOT = "prefer_not_to_say", _("Prefer not to say")
+
+    class AgeRange(models.TextChoices):
+        UNDER_30 = "under_30", _("Under 30")
+        FROM_30_TO_49 = "30_49", _("30 to 49")
+        FROM_50 = "50_plus", _("50 or over")
+        PREFER_NOT = "prefer_not_to_say", _("Prefer not to say")
+
+    registration = models.OneToOneField(Registration, on_delete=models.CASCADE, related_name="self_identification")
+    gender = models.CharField(_("gender"), max_length=30, choices=Gender.choices, default=PREFER_NOT)
+    indigenous = models.CharField(_("Indigenous person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
+    racialized = models.CharField(_("racialized person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
+    disability = models.CharField(_("person with a disability"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
+    lgbtq = models.CharField(_("2SLGBTQI+ person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
+    age_range = models.CharField(_("age range"), max_length=30, choices=AgeRange.choices, default=PREFER_NOT)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    FACTORS = ["gender", "indigenous", "racialized", "disability", "lgbtq", "age_range"]
+
+    class Meta:
+        verbose_name = _("self-identification")
+        verbose_name_plural = _("self-identifications")
+
+
+class Notification(models.Model):
+    """One row per email we mean to send once: the unique key is claimed before sending."""
+
+    key = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=40)
+    registration = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")

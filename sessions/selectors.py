@@ -1,3 +1,184 @@
+"""Reads shared by views, admin views and "My learning"."""
+
+from collections import Counter, OrderedDict
+from datetime import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from literacy.models import Jurisdiction
+from literacy.selectors import jurisdictions_for_role
+
+from .aggregates import suppress_table
+from .forms import RegistrationForm
+from .models import Registration, SelfIdentification, SessionPage
+from .timeutils import in_zone
+
+Status = Registration.Status
+
+
+def upcoming_sessions(*, locale=None, now=None):
+    now = now or timezone.now()
+    sessions = SessionPage.objects.live().filter(end__gte=now).select_related("jurisdiction").order_by("start")
+    if locale is not None:
+        sessions = sessions.filter(locale=locale)
+    return sessions
+
+
+def time_labels(session, user=None):
+    """The session's start in its own zone and, for a signed-in reader, in theirs."""
+    labels = {"session": in_zone(session.start, session.time_zone), "end": in_zone(session.end, session.time_zone)}
+    if user is not None and user.is_authenticated:
+        labels["reader"] = in_zone(session.start, user.effective_time_zone)
+    return labels
+
+
+def session_listing(*, request, index_page):
+    """Upcoming sessions in the page's language tree, filtered by jurisdiction, format, language, month."""
+    sessions = upcoming_sessions(locale=index_page.locale)
+    params = request.GET
+    selected = {key: params.get(key, "") for key in ("jurisdiction", "format", "language", "month")}
+    if selected["jurisdiction"]:
+        sessions = sessions.filter(jurisdiction__code=selected["jurisdiction"])
+    if selected["format"] in SessionPage.Format.values:
+        sessions = sessions.filter(format=selected["format"])
+    if selected["language"] in SessionPage.Language.values:
+        sessions = sessions.filter(language=selected["language"])
+    if selected["month"]:
+        try:
+            month = datetime.strptime(selected["month"], "%Y-%m")
+        except ValueError:
+            selected["month"] = ""
+        else:
+            sessions = sessions.filter(start__year=month.year, start__month=month.month)
+    user = request.user
+    items = [{"session": s, "times": time_labels(s, user)} for s in sessions[:200]]
+    return {
+        "items": items,
+        "selected": selected,
+        "jurisdictions": Jurisdiction.objects.all(),
+        "formats": SessionPage.Format.choices,
+        "languages": SessionPage.Language.choices,
+        "feed_jurisdictions": Jurisdiction.objects.filter(sessions__isnull=False).distinct(),
+    }
+
+
+def waitlist_position(registration):
+    if registration.status != Status.WAITLISTED:
+        return None
+    return Registration.objects.filter(
+        session_id=registration.session_id, status=Status.WAITLISTED
+    ).filter(Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)).count() + 1
+
+
+def active_registration(*, session, user):
+    if user is None or not user.is_authenticated:
+        return None
+    return Registration.objects.filter(session=session.canonical, user=user).order_by("-pk").first()
+
+
+def session_detail_context(*, request, session):
+    registration = active_registration(session=session, user=request.user)
+    return {
+        "times": time_labels(session, request.user),
+        "registration": registration,
+        "waitlist_position": waitlist_position(registration) if registration else None,
+        "show_meeting_link": bool(registration and registration.status in Registration.SEAT_HOLDING),
+        "registration_open": session.canonical.registration_is_open(),
+        "form": RegistrationForm(),
+    }
+
+
 def my_learning_section(request):
-    """This app's part of "My learning": a dict with `template` and `context`, or None when it has nothing."""
-    return None
+    """This app's part of "My learning": upcoming sessions, waitlist positions and past attendance."""
+    user = request.user
+    if not user.is_authenticated:
+        return None
+    now = timezone.now()
+    registrations = list(
+        Registration.objects.filter(user=user).exclude(status=Status.CANCELLED).select_related("session").order_by("session__start")
+    )
+    if not registrations:
+        return None
+    upcoming, past = [], []
+    for registration in registrations:
+        session = registration.session
+        row = {"registration": registration, "session": session, "times": time_labels(session, user),
+               "position": waitlist_position(registration)}
+        (upcoming if session.end >= now and registration.is_active else past).append(row)
+    return {"template": "learning_sessions/my_learning.html", "context": {"upcoming": upcoming, "past": past}}
+
+
+# --- coordinators -------------------------------------------------------------------------------
+
+def coordinator_jurisdictions(user):
+    return jurisdictions_for_role(user=user, role="Coordinators")
+
+
+def sessions_for_coordinator(user):
+    """Canonical sessions (the ones holding registrations) of the coordinator's jurisdictions."""
+    pages = SessionPage.objects.filter(jurisdiction__in=coordinator_jurisdictions(user)).order_by("translation_key", "pk")
+    seen, keep = set(), []
+    for page in pages.only("pk", "translation_key"):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            keep.append(page.pk)
+    return SessionPage.objects.filter(pk__in=keep).select_related("jurisdiction").annotate(
+        booked=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING)),
+        waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+        attended=Count("registrations", filter=Q(registrations__status=Status.ATTENDED)),
+        no_show=Count("registrations", filter=Q(registrations__status=Status.NO_SHOW)),
+    ).order_by("start")
+
+
+def can_coordinate(user, session):
+    return coordinator_jurisdictions(user).filter(pk=session.jurisdiction_id).exists()
+
+
+def roster(session):
+    """Registrations of a session for coordinators: no self-identification, ever."""
+    rows = []
+    waitlist_rank = 0
+    for registration in session.registrations.select_related("user").order_by("created_at", "pk"):
+        if registration.status == Status.WAITLISTED:
+            waitlist_rank += 1
+        rows.append({
+            "registration": registration,
+            "name": registration.user.public_name if registration.user else _("(anonymised)"),
+            "email": registration.user.email if registration.user else "",
+            "organization": registration.user.organization if registration.user else "",
+            "position": waitlist_rank if registration.status == Status.WAITLISTED else None,
+        })
+    return rows
+
+
+def dashboard(user):
+    """Fill rates, waitlists and monthly attendance for the coordinator's jurisdictions."""
+    sessions = list(sessions_for_coordinator(user))
+    fill = [{"label": s.title, "session": s, "value": s.booked, "max": s.capacity,
+             "percent": round(100 * s.booked / s.capacity) if s.capacity else 0, "waitlisted": s.waitlisted}
+            for s in sessions]
+    by_month = OrderedDict()
+    for s in sessions:
+        key = s.start.astimezone(s.zone).strftime("%Y-%m")
+        month = by_month.setdefault(key, {"label": key, "attended": 0, "no_show": 0})
+        month["attended"] += s.attended
+        month["no_show"] += s.no_show
+    return {"sessions": sessions, "fill": fill, "attendance": list(by_month.values())}
+
+
+# --- aggregate self-identification --------------------------------------------------------------
+
+def self_identification_table(*, registrations, factor):
+    """One factor's answers as a suppressed one-column table (counts under 10 hidden)."""
+    field = SelfIdentification._meta.get_field(factor)
+    counts = Counter(
+        SelfIdentification.objects.filter(registration__in=registrations).values_list(factor, flat=True)
+    )
+    rows = [(str(label), {"count": counts.get(value, 0)}) for value, label in field.choices]
+    return {"factor": factor, "label": field.verbose_name, **suppress_table(rows=rows, columns=["count"])}
+
+
+def self_identification_report(*, registrations):
+    return [self_identification_table(registrations=registrations, factor=f) for f in SelfIdentification.FACTORS]

@@ -220,3 +220,9 @@ LOGGING = {
 }
 
 OGL_SITE_NAME = _("Open Government Literacy")
+
+# Time zones come from the pinned `tzdata` package, not the host's (possibly stale) zoneinfo:
+# e.g. tzdata 2026 knows BC and Alberta stopped changing clocks in November 2026.
+import zoneinfo  # noqa: E402
+
+zoneinfo.reset_tzpath(to=[])

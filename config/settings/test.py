@@ -12,3 +12,7 @@ MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/ogl-test-media"))  # n
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: concurrent threads then wait on the busy timeout instead of
+    # failing with "database table is locked", as they would in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405

@@ -43,7 +43,7 @@ def test_missing_chromium_fails_with_install_hint(tmp_path):
         require_chromium(str(tmp_path / "no-chromium"))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_database_holds_the_site_again_after_browser_tests():
     # Runs after the browser tests above (pytest-django orders transactional tests together, in
     # file order): their flush emptied the database and the harness put the site back.

@@ -1,0 +1,161 @@
+"""Coordinators' tools in the Wagtail admin, scoped to their jurisdictions (403 elsewhere)."""
+
+import csv
+
+from django.contrib import messages
+from functools import wraps
+
+from django.http import HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from literacy.models import Jurisdiction
+
+from . import services
+from .charts import bar_chart
+from .forms import CancelSessionForm, RegistrationActionForm
+from .models import Registration, SessionPage
+from .selectors import (
+    can_coordinate,
+    coordinator_jurisdictions,
+    dashboard,
+    roster,
+    self_identification_report,
+    sessions_for_coordinator,
+)
+from .services import SessionError
+
+Status = Registration.Status
+
+
+def _forbidden(request):
+    # Wagtail's admin turns PermissionDenied into a redirect; out-of-scope data gets a plain 403.
+    return HttpResponseForbidden(render_to_string("learning_sessions/admin/403.html", request=request))
+
+
+def coordinator_only(view):
+    """Resolve `pk` to the canonical session and answer 403 unless the user coordinates its jurisdiction."""
+    @wraps(view)
+    def wrapper(request, pk, *args, **kwargs):
+        session = get_object_or_404(SessionPage, pk=pk).canonical
+        if not can_coordinate(request.user, session):
+            return _forbidden(request)
+        return view(request, session, *args, **kwargs)
+
+    return wrapper
+
+
+def dashboard_view(request):
+    if not coordinator_jurisdictions(request.user).exists():
+        return _forbidden(request)
+    data = dashboard(request.user)
+    fill_chart = bar_chart(
+        title=_("Seats filled per session"), description=_("Booked seats as a share of capacity for each session."),
+        bars=[{"label": row["label"], "value": row["percent"], "text": f"{row['percent']} %"} for row in data["fill"]],
+        maximum=100,
+    )
+    waitlist_chart = bar_chart(
+        title=_("Waitlist per session"), description=_("Number of people waiting for a seat in each session."),
+        bars=[{"label": row["label"], "value": row["waitlisted"], "text": str(row["waitlisted"])} for row in data["fill"]],
+    )
+    attendance_chart = bar_chart(
+        title=_("Attendance by month"), description=_("People marked attended in sessions of each month."),
+        bars=[{"label": row["label"], "value": row["attended"], "text": str(row["attended"])} for row in data["attendance"]],
+    )
+    return TemplateResponse(request, "learning_sessions/admin/dashboard.html", {
+        **data, "charts": [fill_chart, waitlist_chart, attendance_chart],
+        "jurisdictions": coordinator_jurisdictions(request.user),
+    })
+
+
+@coordinator_only
+def registrations_view(request, session):
+    targets = sessions_for_coordinator(request.user).exclude(pk=session.pk).filter(status=SessionPage.Status.SCHEDULED)
+    form = RegistrationActionForm(request.POST or None, session=session, target_sessions=targets)
+    if request.method == "POST" and form.is_valid():
+        action = form.cleaned_data["action"]
+        chosen = list(form.cleaned_data["registrations"].order_by("created_at", "pk"))
+        try:
+            if action in ("attended", "no_show"):
+                services.mark_attendance(registrations=chosen, status=action, actor=request.user)
+            else:
+                for registration in chosen:
+                    if action == "promote":
+                        services.promote(registration=registration, actor=request.user)
+                    elif action == "cancel":
+                        services.cancel(registration=registration, actor=request.user,
+                                        reason=services.Reason.CANCELLED_BY_COORDINATOR)
+                    elif action == "move":
+                        services.move(registration=registration, target_session=form.cleaned_data["target_session"],
+                                      actor=request.user)
+        except SessionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Updated %(count)d registration(s).") % {"count": len(chosen)})
+        return redirect("learning_sessions_admin:registrations", pk=session.pk)
+    return TemplateResponse(request, "learning_sessions/admin/registrations.html", {
+        "session": session, "rows": roster(session), "form": form,
+    })
+
+
+ROSTER_COLUMNS = ["name", "email", "organization", "status", "waitlist_position", "accessibility_needs", "language_needs"]
+
+
+@coordinator_only
+def roster_csv_view(request, session):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="roster-{session.slug}.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8 accents
+    writer = csv.writer(response)
+    writer.writerow([_("Name"), _("Email"), _("Organization"), _("Status"), _("Waitlist position"),
+                     _("Accessibility needs"), _("Language needs")])
+    for row in roster(session):
+        registration = row["registration"]
+        writer.writerow([row["name"], row["email"], row["organization"], registration.get_status_display(),
+                         row["position"] or "", registration.accessibility_needs, registration.language_needs])
+    return response
+
+
+@coordinator_only
+def roster_pdf_view(request, session):
+    from weasyprint import HTML
+
+    rows = [row for row in roster(session) if row["registration"].status in Registration.SEAT_HOLDING]
+    html = render_to_string("learning_sessions/admin/sign_in_sheet.html", {"session": session, "rows": rows}, request=request)
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="sign-in-{session.slug}.pdf"'
+    return response
+
+
+@coordinator_only
+def cancel_session_view(request, session):
+    form = CancelSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cancelled = services.cancel_session(session=session, actor=request.user, message=form.cleaned_data["message"])
+        except SessionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Session cancelled; %(count)d registrant(s) will be told.") % {"count": len(cancelled)})
+        return redirect("learning_sessions_admin:registrations", pk=session.pk)
+    return TemplateResponse(request, "learning_sessions/admin/cancel_session.html", {"session": session, "form": form})
+
+
+@coordinator_only
+def session_report_view(request, session):
+    return TemplateResponse(request, "learning_sessions/admin/report.html", {
+        "scope": session.title, "tables": self_identification_report(registrations=session.registrations.all()),
+    })
+
+
+def jurisdiction_report_view(request, code):
+    jurisdiction = get_object_or_404(Jurisdiction, code=code)
+    if not coordinator_jurisdictions(request.user).filter(pk=jurisdiction.pk).exists():
+        return _forbidden(request)
+    registrations = Registration.objects.filter(session__jurisdiction=jurisdiction)
+    return TemplateResponse(request, "learning_sessions/admin/report.html", {
+        "scope": jurisdiction.name, "tables": self_identification_report(registrations=registrations),
+    })

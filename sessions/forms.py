@@ -1,0 +1,166 @@
+from zoneinfo import available_timezones
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets import AdminDateTimeInput
+
+from .timeutils import NonexistentLocalTime, local_to_utc, utc_to_local_naive
+
+# (local form field, model field, required)
+LOCAL_FIELDS = [
+    ("start_local", "start", True),
+    ("end_local", "end", True),
+    ("registration_opens_local", "registration_opens", False),
+    ("registration_closes_local", "registration_closes", False),
+]
+
+
+class SessionPageForm(WagtailAdminPageForm):
+    """Editors type wall-clock times in the session's zone; the model stores aware UTC."""
+
+    start_local = forms.DateTimeField(label=_("Starts (local time)"), widget=AdminDateTimeInput)
+    end_local = forms.DateTimeField(label=_("Ends (local time)"), widget=AdminDateTimeInput)
+    registration_opens_local = forms.DateTimeField(
+        label=_("Registration opens (local time)"), required=False, widget=AdminDateTimeInput,
+        help_text=_("Leave blank to open registration now."),
+    )
+    registration_closes_local = forms.DateTimeField(
+        label=_("Registration closes (local time)"), required=False, widget=AdminDateTimeInput,
+        help_text=_("Leave blank to close registration when the session starts."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        jurisdiction = self._jurisdiction()
+        if "time_zone" in self.fields and not instance.time_zone and jurisdiction is not None:
+            self.initial.setdefault("time_zone", jurisdiction.time_zone)
+        if instance.time_zone:
+            for local_name, model_name, _required in LOCAL_FIELDS:
+                value = getattr(instance, model_name)
+                if value is not None:
+                    self.initial[local_name] = utc_to_local_naive(value, instance.time_zone)
+
+    def _jurisdiction(self):
+        if getattr(self.instance, "jurisdiction_id", None):
+            return self.instance.jurisdiction
+        parent = getattr(self, "parent_page", None)
+        specific = getattr(parent, "specific", None) if parent is not None else None
+        return getattr(specific, "jurisdiction", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        jurisdiction = self._jurisdiction()
+        if jurisdiction is not None:
+            self.instance.jurisdiction = jurisdiction
+        zone = cleaned.get("time_zone") or (jurisdiction.time_zone if jurisdiction else "")
+        if zone not in available_timezones():
+            if "time_zone" not in self.errors:
+                self.add_error("time_zone", _("Choose a valid IANA time zone, for example America/St_Johns."))
+            return cleaned
+        cleaned["time_zone"] = zone
+        converted = {}
+        for local_name, model_name, _required in LOCAL_FIELDS:
+            value = cleaned.get(local_name)
+            if value is None:
+                converted[model_name] = None
+                continue
+            try:
+                converted[model_name] = local_to_utc(value.replace(tzinfo=None), zone)
+            except NonexistentLocalTime:
+                self.add_error(local_name, _("This time does not exist in %(zone)s (clocks spring forward).") % {"zone": zone})
+        start, end = converted.get("start"), converted.get("end")
+        opens, closes = converted.get("registration_opens"), converted.get("registration_closes")
+        if start and end and end <= start:
+            self.add_error("end_local", _("The session must end after it starts."))
+        if start and closes and closes > start:
+            self.add_error("registration_closes_local", _("Registration must close before the session starts."))
+        if start and opens and opens >= start:
+            self.add_error("registration_opens_local", _("Registration must open before the session starts."))
+        if opens and closes and closes <= opens:
+            self.add_error("registration_closes_local", _("Registration must close after it opens."))
+        capacity = cleaned.get("capacity")
+        if capacity is not None and capacity < 1:
+            self.add_error("capacity", _("Capacity must be at least 1."))
+        if any(name in self.errors for name, _m, _r in LOCAL_FIELDS) or "capacity" in self.errors:
+            return cleaned  # leave the instance alone: the model's own checks would repeat these errors
+        for model_name, value in converted.items():
+            if model_name in ("start", "end") and value is None:
+                continue
+            setattr(self.instance, model_name, value)
+        self.instance.time_zone = zone
+        return cleaned
+
+
+class RegistrationForm(forms.Form):
+    """What a learner tells us when registering. Self-identification is optional and voluntary."""
+
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example sign language interpretation, captions, a step-free venue."),
+    )
+    language_needs = forms.CharField(
+        label=_("Language needs (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example materials in French, or interpretation."),
+    )
+
+    SELF_ID_FIELDS = ["gender", "indigenous", "racialized", "disability", "lgbtq", "age_range"]
+
+    def __init__(self, *args, **kwargs):
+        from .models import SelfIdentification
+
+        super().__init__(*args, **kwargs)
+        for name in self.SELF_ID_FIELDS:
+            model_field = SelfIdentification._meta.get_field(name)
+            self.fields[name] = forms.ChoiceField(
+                label=model_field.verbose_name.capitalize() if hasattr(model_field.verbose_name, "capitalize") else model_field.verbose_name,
+                choices=model_field.choices, initial=SelfIdentification.PREFER_NOT, required=False,
+                widget=forms.RadioSelect,
+            )
+
+    def self_identification(self):
+        """The answers, or None when every answer is "prefer not to say" (then nothing is stored)."""
+        from .models import SelfIdentification
+
+        answers = {name: self.cleaned_data.get(name) or SelfIdentification.PREFER_NOT for name in self.SELF_ID_FIELDS}
+        if all(value == SelfIdentification.PREFER_NOT for value in answers.values()):
+            return None
+        return answers
+
+    def self_id_fields(self):
+        return [self[name] for name in self.SELF_ID_FIELDS]
+
+
+class CancelSessionForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to everyone registered"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+    )
+
+
+class RegistrationActionForm(forms.Form):
+    ACTIONS = [
+        ("attended", _("Mark attended")),
+        ("no_show", _("Mark no-show")),
+        ("promote", _("Promote from waitlist")),
+        ("cancel", _("Cancel registration")),
+        ("move", _("Move to another session")),
+    ]
+    action = forms.ChoiceField(label=_("Action"), choices=ACTIONS)
+    registrations = forms.ModelMultipleChoiceField(
+        label=_("Registrations"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    target_session = forms.ModelChoiceField(label=_("Move to session"), queryset=None, required=False)
+
+    def __init__(self, *args, session, target_sessions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations"].queryset = session.registrations.all()
+        self.fields["target_session"].queryset = target_sessions
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "move" and not cleaned.get("target_session"):
+            self.add_error("target_session", _("Choose the session to move these registrations to."))
+        return cleaned

@@ -1,0 +1,144 @@
+"""Emails to registrants, each sent once per event: a Notification row with a unique key is
+claimed in the same transaction as the send, so a task that runs twice sends once."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import Notification, Registration, RegistrationHistory
+from .timeutils import in_zone
+
+Reason = RegistrationHistory.Reason
+Status = Registration.Status
+
+
+def _absolute(url):
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return f"{base}{url}" if url and url.startswith("/") else url
+
+
+def _session_for_language(session, language):
+    """The session's page in the registrant's language tree, when it exists."""
+    from wagtail.models import Locale
+
+    from .models import SessionPage
+
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = SessionPage.objects.filter(translation_key=session.translation_key, locale=locale).first() if locale else None
+    return translated or session
+
+
+def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="REQUEST"):
+    """Claim `key` and send; returns False when it was already claimed (sent) before."""
+    user = registration.user
+    if user is None or not user.email:
+        return False
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Notification.objects.create(key=key, kind=kind, registration=registration)
+        except IntegrityError:
+            return False
+        body = render_to_string("learning_sessions/email/notification.txt", {"user": user, "lines": lines})
+        message = EmailMultiAlternatives(
+            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=[user.email],
+        )
+        if ics is not None:
+            message.attach("session.ics", ics, f"text/calendar; charset=utf-8; method={ics_method}")
+        message.send()  # an error rolls the claim back, so a retry sends it
+    return True
+
+
+def _session_lines(session, registration):
+    user = registration.user
+    start = in_zone(session.start, session.time_zone)
+    lines = [_("Session: %(title)s") % {"title": session.title},
+             _("When: %(when)s") % {"when": start["text"]}]
+    if user is not None and user.effective_time_zone != session.time_zone:
+        lines.append(_("In your time zone: %(when)s") % {"when": in_zone(session.start, user.effective_time_zone)["text"]})
+    if session.venue:
+        lines.append(_("Where: %(venue)s") % {"venue": session.venue})
+    if registration.status == Status.BOOKED and session.meeting_link:
+        lines.append(_("Meeting link: %(link)s") % {"link": session.meeting_link})
+    if session.url:
+        lines.append(_("Details: %(url)s") % {"url": _absolute(session.url)})
+    return lines
+
+
+def send_history_email(*, history_id):
+    from .calendar import session_ics
+    from .services import calendar_sequence
+
+    history = RegistrationHistory.objects.select_related("registration__session", "registration__user").filter(pk=history_id).first()
+    if history is None or history.registration.user is None:
+        return False
+    registration = history.registration
+    language = registration.user.preferred_language or "en"
+    with translation.override(language):
+        session = _session_for_language(registration.session, language)
+        sequence = calendar_sequence(session)
+        reason, to_status = history.reason, history.to_status
+        if reason in (Reason.REGISTERED, Reason.MOVED) and to_status == Status.BOOKED:
+            kind, subject, intro, method = "booked", _("Your seat is booked"), _("Your seat is booked."), "REQUEST"
+        elif reason in (Reason.REGISTERED, Reason.MOVED) and to_status == Status.WAITLISTED:
+            kind, subject, method = "waitlisted", _("You are on the waitlist"), "REQUEST"
+            intro = _("The session is full, so you are on the waitlist. We will email you if a seat opens.")
+        elif reason == Reason.PROMOTED:
+            kind, subject, intro, method = "promoted", _("A seat opened: you are booked"), _(
+                "A seat opened and it is yours: you are now booked."), "REQUEST"
+        elif reason == Reason.SESSION_CANCELLED:
+            kind, subject, intro, method = "session_cancelled", _("Session cancelled"), _(
+                "This session was cancelled."), "CANCEL"
+        elif reason in (Reason.CANCELLED_BY_USER, Reason.CANCELLED_BY_COORDINATOR):
+            kind, subject, intro, method = "cancelled", _("Your registration is cancelled"), _(
+                "Your registration is cancelled."), "CANCEL"
+        else:
+            return False
+        lines = [intro, ""] + _session_lines(session, registration)
+        if history.message:
+            lines += ["", _("Message from the coordinator:"), history.message]
+        ics = session_ics(
+            session, method=method, sequence=sequence + (1 if method == "CANCEL" else 0),
+            include_link=registration.status == Status.BOOKED,
+        )
+        return _deliver(key=f"history-{history.pk}", kind=kind, registration=registration,
+                        subject=f"{subject}: {session.title}", lines=lines, ics=ics, ics_method=method)
+
+
+def send_session_update_email(*, registration_id, sequence):
+    from .calendar import session_ics
+
+    registration = Registration.objects.select_related("session", "user").filter(pk=registration_id).first()
+    if registration is None or registration.user is None or registration.status not in Registration.ACTIVE:
+        return False
+    language = registration.user.preferred_language or "en"
+    with translation.override(language):
+        session = _session_for_language(registration.session, language)
+        lines = [_("The details of this session changed. Your calendar file below has the new details."), ""]
+        lines += _session_lines(session, registration)
+        ics = session_ics(session, method="REQUEST", sequence=sequence, include_link=registration.status == Status.BOOKED)
+        return _deliver(key=f"update-{registration.pk}-{sequence}", kind="session_changed", registration=registration,
+                        subject=_("Session changed: %(title)s") % {"title": session.title}, lines=lines, ics=ics)
+
+
+def send_reminder_email(*, registration_id, days):
+    from .calendar import session_ics
+    from .services import calendar_sequence
+
+    registration = Registration.objects.select_related("session", "user").filter(pk=registration_id).first()
+    if registration is None or registration.user is None or registration.status != Status.BOOKED:
+        return False
+    language = registration.user.preferred_language or "en"
+    with translation.override(language):
+        session = _session_for_language(registration.session, language)
+        if days == 1:
+            intro = _("Reminder: your session is tomorrow.")
+        else:
+            intro = _("Reminder: your session is in a week.")
+        lines = [intro, ""] + _session_lines(session, registration)
+        ics = session_ics(session, method="REQUEST", sequence=calendar_sequence(session), include_link=True)
+        return _deliver(key=f"reminder-{days}d-{registration.pk}", kind=f"reminder_{days}d", registration=registration,
+                        subject=_("Reminder: %(title)s") % {"title": session.title}, lines=lines, ics=ics)

@@ -1,0 +1,298 @@
+"""The only way registrations change. Each workflow opens a transaction, locks the session row it
+counts, re-checks, writes, appends history and enqueues emails to run after commit."""
+
+import hashlib
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CalendarState, Registration, RegistrationHistory, SelfIdentification, SessionPage
+
+Status = Registration.Status
+Reason = RegistrationHistory.Reason
+
+# History reasons that tell the registrant by email.
+EMAIL_REASONS = {Reason.REGISTERED, Reason.PROMOTED, Reason.CANCELLED_BY_USER, Reason.CANCELLED_BY_COORDINATOR,
+                 Reason.SESSION_CANCELLED, Reason.MOVED}
+
+
+class SessionError(Exception):
+    """A registration workflow refused; the message is safe to show to the person."""
+
+
+# --- internals ----------------------------------------------------------------------------------
+
+def _lock_session(session_id):
+    """Lock the session's row for the rest of the transaction (PostgreSQL: SELECT ... FOR UPDATE;
+    SQLite: the IMMEDIATE transaction already holds the database's write lock)."""
+    return SessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
+
+
+def _canonical_id(session):
+    return SessionPage.objects.filter(translation_key=session.translation_key).order_by("pk").values_list("pk", flat=True).first()
+
+
+def _seats_taken(session):
+    return Registration.objects.filter(session=session, status__in=Registration.SEAT_HOLDING).count()
+
+
+def _notify_on_commit(history):
+    if history.reason not in EMAIL_REASONS:
+        return
+    from .tasks import send_registration_email
+
+    history_id = history.pk
+    transaction.on_commit(lambda: send_registration_email.enqueue(history_id=history_id))
+
+
+def _transition(registration, *, to_status, reason, actor=None, message="", now=None, notify=True):
+    now = now or timezone.now()
+    from_status = registration.status
+    registration.status = to_status
+    registration.updated_at = now
+    registration.save(update_fields=["status", "updated_at"])
+    history = RegistrationHistory.objects.create(
+        registration=registration, from_status=from_status, to_status=to_status, reason=reason,
+        actor=actor if actor is not None and actor.is_authenticated else None, message=message, at=now,
+    )
+    if notify:
+        _notify_on_commit(history)
+    return history
+
+
+def _fill_from_waitlist(session, *, actor=None, now=None):
+    """Promote waitlisted people, earliest first, into free seats; stops at the registration deadline."""
+    now = now or timezone.now()
+    if session.status != SessionPage.Status.SCHEDULED or now >= session.registration_deadline:
+        return []
+    free = session.capacity - _seats_taken(session)
+    promoted = []
+    if free <= 0:
+        return promoted
+    for registration in Registration.objects.filter(session=session, status=Status.WAITLISTED).order_by("created_at", "pk")[:free]:
+        _transition(registration, to_status=Status.BOOKED, reason=Reason.PROMOTED, actor=actor, now=now)
+        promoted.append(registration)
+    return promoted
+
+
+def _check_open(session, now):
+    if session.status == SessionPage.Status.CANCELLED:
+        raise SessionError(_("This session was cancelled; registration is closed."))
+    if session.registration_opens and now < session.registration_opens:
+        raise SessionError(_("Registration for this session has not opened yet."))
+    if now >= session.registration_deadline:
+        raise SessionError(_("Registration for this session is closed."))
+
+
+# --- workflows ----------------------------------------------------------------------------------
+
+def register(*, session, user, accessibility_needs="", language_needs="", self_identification=None, now=None):
+    """Book a seat, or join the waitlist when the session is full. Registering twice returns the
+    existing active registration."""
+    if user is None or not user.is_authenticated:
+        raise SessionError(_("Sign in to register for a session."))
+    try:
+        with transaction.atomic():
+            session = _lock_session(_canonical_id(session))
+            now = now or timezone.now()  # read after the lock, so created_at follows arrival order
+            existing = Registration.objects.filter(session=session, user=user, status__in=Registration.ACTIVE).first()
+            if existing is not None:
+                return existing
+            _check_open(session, now)
+            _fill_from_waitlist(session, now=now)  # a raised capacity serves the queue first
+            status = Status.BOOKED if _seats_taken(session) < session.capacity else Status.WAITLISTED
+            registration = Registration.objects.create(
+                session=session, user=user, status=status, accessibility_needs=accessibility_needs or "",
+                language_needs=language_needs or "", created_at=now, updated_at=now,
+            )
+            if self_identification:
+                SelfIdentification.objects.create(registration=registration, **self_identification)
+            history = RegistrationHistory.objects.create(
+                registration=registration, from_status="", to_status=status, reason=Reason.REGISTERED, actor=user, at=now
+            )
+            _notify_on_commit(history)
+            return registration
+    except IntegrityError:
+        # Only the partial unique constraint can fail here: the same person raced themselves.
+        existing = Registration.objects.filter(session_id=_canonical_id(session), user=user, status__in=Registration.ACTIVE).first()
+        if existing is None:
+            raise
+        return existing
+
+
+def cancel(*, registration, actor, reason=Reason.CANCELLED_BY_USER, message="", now=None):
+    """Cancel a booked or waitlisted registration; a freed seat goes to the earliest waitlisted person."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status not in Registration.ACTIVE:
+            raise SessionError(_("This registration is not active, so it cannot be cancelled."))
+        if reason == Reason.CANCELLED_BY_USER and actor is not None and actor.pk != registration.user_id:
+            raise SessionError(_("You can only cancel your own registration."))
+        _transition(registration, to_status=Status.CANCELLED, reason=reason, actor=actor, message=message, now=now)
+        promoted = _fill_from_waitlist(session, actor=actor, now=now)
+        return registration, promoted
+
+
+def promote(*, registration, actor, now=None):
+    """A coordinator moves a waitlisted person into a free seat. Never overbooks."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if registration.status != Status.WAITLISTED:
+            raise SessionError(_("Only waitlisted registrations can be promoted."))
+        if _seats_taken(session) >= session.capacity:
+            raise SessionError(_("The session is full; cancel a booking or raise the capacity first."))
+        _transition(registration, to_status=Status.BOOKED, reason=Reason.PROMOTED, actor=actor, now=now)
+        return registration
+
+
+def mark_attendance(*, registrations, status, actor, now=None):
+    """Record attended or no-show on booked seats (bulk). The session must have started."""
+    if status not in (Status.ATTENDED, Status.NO_SHOW):
+        raise SessionError(_("Attendance is either attended or no-show."))
+    now = now or timezone.now()
+    changed = []
+    with transaction.atomic():
+        for registration in registrations:
+            session = _lock_session(registration.session_id)
+            registration = Registration.objects.get(pk=registration.pk)
+            if now < session.start:
+                raise SessionError(_("Attendance can be recorded once the session has started."))
+            if registration.status not in Registration.SEAT_HOLDING:
+                raise SessionError(_("Only booked registrations can be marked attended or no-show."))
+            if registration.status != status:
+                _transition(registration, to_status=status, reason=Reason.ATTENDANCE, actor=actor, now=now)
+                changed.append(registration)
+    return changed
+
+
+def move(*, registration, target_session, actor, now=None):
+    """Move a registration to another session: cancelled here (the seat goes to the waitlist),
+    booked or waitlisted there."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        target_id = _canonical_id(target_session)
+        first, second = sorted([registration.session_id, target_id])  # lock in a fixed order: no deadlocks
+        locked = {first: _lock_session(first), second: _lock_session(second)}
+        source, target = locked[registration.session_id], locked[target_id]
+        registration = Registration.objects.get(pk=registration.pk)
+        if source.pk == target.pk:
+            raise SessionError(_("Choose a different session."))
+        if registration.status not in Registration.ACTIVE:
+            raise SessionError(_("Only booked or waitlisted registrations can be moved."))
+        if target.status == SessionPage.Status.CANCELLED:
+            raise SessionError(_("The other session was cancelled."))
+        if Registration.objects.filter(session=target, user_id=registration.user_id, status__in=Registration.ACTIVE).exists():
+            raise SessionError(_("This person is already registered for the other session."))
+        _transition(registration, to_status=Status.CANCELLED, reason=Reason.MOVED, actor=actor, now=now,
+                    message=target.title, notify=False)
+        _fill_from_waitlist(source, actor=actor, now=now)
+        status = Status.BOOKED if _seats_taken(target) < target.capacity else Status.WAITLISTED
+        moved = Registration.objects.create(
+            session=target, user_id=registration.user_id, status=status, created_at=now, updated_at=now,
+            accessibility_needs=registration.accessibility_needs, language_needs=registration.language_needs,
+        )
+        history = RegistrationHistory.objects.create(
+            registration=moved, from_status="", to_status=status, reason=Reason.MOVED, actor=actor, at=now,
+            message=source.title,
+        )
+        _notify_on_commit(history)
+        return moved
+
+
+def cancel_session(*, session, actor, message, now=None):
+    """Cancel the session (in every language tree) and every active registration; everyone is told."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(_canonical_id(session))
+        if session.status == SessionPage.Status.CANCELLED:
+            raise SessionError(_("This session is already cancelled."))
+        user = actor if actor is not None and actor.is_authenticated else None
+        for page in SessionPage.objects.filter(translation_key=session.translation_key):
+            page.status = SessionPage.Status.CANCELLED
+            if page.live:
+                # Coordinators may cancel without holding publish rights: this is the cancel workflow.
+                page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+            else:
+                page.save()
+        cancelled = []
+        for registration in Registration.objects.filter(session=session, status__in=Registration.ACTIVE).order_by("pk"):
+            _transition(registration, to_status=Status.CANCELLED, reason=Reason.SESSION_CANCELLED, actor=actor,
+                        message=message, now=now)
+            cancelled.append(registration)
+        return cancelled
+
+
+def session_fingerprint(session):
+    parts = [session.start.isoformat(), session.end.isoformat(), session.time_zone, session.venue, session.address,
+             session.meeting_link, session.format, session.status]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
+def notify_session_changed(*, session):
+    """Called after a session page is published: when its time or place changed since registrants
+    were last told, raise the calendar SEQUENCE and email every active registrant."""
+    from .tasks import send_session_update_email
+
+    with transaction.atomic():
+        canonical = _lock_session(_canonical_id(session))
+        live = SessionPage.objects.get(pk=session.pk)
+        if live.status == SessionPage.Status.CANCELLED:
+            return None
+        state, _created = CalendarState.objects.select_for_update().get_or_create(session=canonical)
+        fingerprint = session_fingerprint(live)
+        if state.fingerprint == fingerprint:
+            return None
+        first_time = not state.fingerprint
+        state.fingerprint = fingerprint
+        if not first_time:
+            state.sequence += 1
+        state.save()
+        if first_time:
+            return None
+        sequence = state.sequence
+        for registration_id in Registration.objects.filter(session=canonical, status__in=Registration.ACTIVE).values_list("pk", flat=True):
+            transaction.on_commit(
+                lambda rid=registration_id: send_session_update_email.enqueue(registration_id=rid, sequence=sequence)
+            )
+        return sequence
+
+
+def calendar_sequence(session):
+    state = CalendarState.objects.filter(session_id=_canonical_id(session)).first()
+    return state.sequence if state else 0
+
+
+def reminders_due(*, now=None):
+    """(registration, days) pairs whose reminder window is open now: the 7-day reminder between 7
+    and 1 days before the start, the 1-day reminder in the last day."""
+    now = now or timezone.now()
+    due = []
+    registrations = Registration.objects.filter(
+        status=Status.BOOKED, session__status=SessionPage.Status.SCHEDULED,
+        session__start__gt=now, session__start__lte=now + timedelta(days=7),
+    ).select_related("session", "user")
+    for registration in registrations:
+        days = 1 if registration.session.start - now <= timedelta(days=1) else 7
+        due.append((registration, days))
+    return due
+
+
+def purge_registrations(*, older_than, now=None):
+    """Anonymise registrations of sessions that ended more than `older_than` ago: drop the person
+    and free-text needs (counts and statuses stay) and delete their self-identification."""
+    now = now or timezone.now()
+    cutoff = now - older_than
+    with transaction.atomic():
+        old = Registration.objects.filter(session__end__lt=cutoff)
+        deleted_self_id, _details = SelfIdentification.objects.filter(registration__in=old).delete()
+        anonymised = old.filter(anonymised_at__isnull=True).update(
+            user=None, accessibility_needs="", language_needs="", anonymised_at=now
+        )
+        RegistrationHistory.objects.filter(registration__in=old).update(actor=None, message="")
+    return {"anonymised": anonymised, "self_identifications_deleted": deleted_self_id}

@@ -1,0 +1,46 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+
+from sessions import services
+from sessions.models import Registration
+from sessions.wagtail_hooks import tell_registrants_of_changes
+from tests.factories import UserFactory
+
+from .helpers import make_session
+
+pytestmark = pytest.mark.django_db
+
+
+def test_publishing_a_changed_session_tells_registrants(django_capture_on_commit_callbacks):
+    session = make_session(capacity=2)
+    tell_registrants_of_changes(None, session)  # first publish: nothing to tell
+    user = UserFactory()
+    services.register(session=session, user=user)
+    mail.outbox.clear()
+    session.venue = "Room 204"
+    session.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        tell_registrants_of_changes(None, session)
+    assert [m.to for m in mail.outbox] == [[user.email]]
+    assert "Room 204" in mail.outbox[0].body
+
+
+def test_invalid_registration_form_keeps_input_and_explains(client):
+    session = make_session(capacity=2)
+    client.force_login(UserFactory())
+    response = client.post(session.url + "register/", {"accessibility_needs": "x" * 2001, "language_needs": "French"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="form-errors"' in html and "French" in html
+    assert not Registration.objects.exists()
+
+
+def test_registration_window_closed_message(client):
+    from django.utils import timezone
+
+    session = make_session(capacity=2, registration_opens=timezone.now() + timedelta(days=1))
+    client.force_login(UserFactory())
+    html = client.post(session.url + "register/", {}, follow=True).content.decode()
+    assert "not opened yet" in html

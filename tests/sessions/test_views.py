@@ -1,0 +1,115 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+from wagtail.models import Locale
+
+from sessions.models import Registration, SelfIdentification
+from sessions.selectors import my_learning_section
+from tests.factories import UserFactory
+
+from .helpers import make_session
+
+pytestmark = pytest.mark.django_db
+Status = Registration.Status
+
+
+def test_anonymous_sees_sign_in_and_cannot_register(client):
+    session = make_session(capacity=2, meeting_link="https://meet.example.ca/secret")
+    html = client.get(session.url).content.decode()
+    assert "Sign in to register" in html and "meet.example.ca/secret" not in html
+    response = client.post(session.url + "register/", {})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert not Registration.objects.exists()
+
+
+def test_register_then_cancel_promotes_the_waitlisted(client, django_capture_on_commit_callbacks):
+    session = make_session(capacity=1, meeting_link="https://meet.example.ca/secret")
+    waiting = UserFactory()
+    user = UserFactory()
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(session.url + "register/", {
+            "accessibility_needs": "Captions", "gender": "woman", "indigenous": "prefer_not_to_say",
+        }, follow=True)
+    html = response.content.decode()
+    assert "Your seat is booked" in html and "meet.example.ca/secret" in html and "calendar/" in html
+    registration = Registration.objects.get(user=user)
+    assert registration.accessibility_needs == "Captions"
+    assert SelfIdentification.objects.get(registration=registration).gender == "woman"
+    # double submit: still one registration
+    client.post(session.url + "register/", {})
+    assert Registration.objects.filter(user=user).count() == 1
+
+    client.force_login(waiting)
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.post(session.url + "register/", {}, follow=True).content.decode()
+    assert "waitlist" in html and "position 1" in html and "meet.example.ca/secret" not in html
+    assert not SelfIdentification.objects.filter(registration__user=waiting).exists()  # all "prefer not"
+
+    client.force_login(user)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.post(session.url + "cancel/", follow=True).content.decode()
+    assert "Your registration is cancelled" in html
+    assert Registration.objects.get(user=waiting, status__in=Registration.ACTIVE).status == Status.BOOKED
+    assert {m.to[0] for m in mail.outbox} == {user.email, waiting.email}
+
+
+def test_register_needs_post(client):
+    session = make_session(capacity=1)
+    client.force_login(UserFactory())
+    assert client.get(session.url + "register/").status_code == 405
+
+
+def test_french_page_registers_on_the_shared_session(client):
+    session = make_session(capacity=3)
+    fr = session.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=False)
+    fr.title = "Les données ouvertes"
+    fr.save_revision().publish()
+    user = UserFactory(preferred_language="fr")
+    client.force_login(user)
+    response = client.post(fr.url + "register/", {}, follow=True)
+    html = response.content.decode()
+    assert fr.url.startswith("/fr/")
+    assert "Vous êtes inscrit" in html or "place est réservée" in html
+    assert Registration.objects.get(user=user).session_id == session.pk
+
+
+def test_index_lists_and_filters(client, site_tree):
+    make_session("NL", title="Newfoundland open data", time_zone="America/St_Johns", format="in_person")
+    make_session("BC", title="BC dialogue", time_zone="America/Vancouver", format="virtual")
+    html = client.get("/en/sessions/").content.decode()
+    assert "Newfoundland open data" in html and "BC dialogue" in html
+    html = client.get("/en/sessions/?jurisdiction=BC").content.decode()
+    assert "Newfoundland open data" not in html and "BC dialogue" in html
+    html = client.get("/en/sessions/?format=in_person").content.decode()
+    assert "Newfoundland open data" in html and "BC dialogue" not in html
+    html = client.get("/en/sessions/?month=1999-01").content.decode()
+    assert "BC dialogue" not in html
+    assert client.get("/en/sessions/?month=garbage").status_code == 200
+
+
+def test_my_learning_section(rf):
+    from sessions import services
+
+    session = make_session(capacity=1, title="Full one")
+    services.register(session=session, user=UserFactory())
+    user = UserFactory()
+    services.register(session=session, user=user)
+    request = rf.get("/")
+    request.user = user
+    section = my_learning_section(request)
+    assert section["template"] == "learning_sessions/my_learning.html"
+    assert section["context"]["upcoming"][0]["position"] == 1
+
+
+def test_my_learning_page_includes_sessions(client):
+    from sessions import services
+
+    session = make_session(capacity=1, title="Privacy basics")
+    user = UserFactory()
+    services.register(session=session, user=user)
+    client.force_login(user)
+    response = client.get(reverse("home:my_learning"))
+    assert response.status_code == 200
+    assert "Privacy basics" in response.content.decode()
