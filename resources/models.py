@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -35,19 +36,19 @@ class ResourceIndexPage(RoutablePageMixin, Page):
 
         return browse(request, index_page=self)
 
-    @path("export.csv", name="export_csv")
+    @path("export/csv/", name="export_csv")
     def export_csv(self, request):
         from .views import export_csv
 
         return export_csv(request, index_page=self)
 
-    @path("export.json", name="export_json")
+    @path("export/json/", name="export_json")
     def export_json(self, request):
         from .views import export_json
 
         return export_json(request, index_page=self)
 
-    @path("catalogue.jsonld", name="export_dcat")
+    @path("export/dcat/", name="export_dcat")
     def export_dcat(self, request):
         from .views import export_dcat
 
@@ -131,7 +132,7 @@ class ResourcePage(Page):
         APIField("audience_slugs"),
         APIField("resource_type"),
         APIField("format"),
-        APIField("languages"),
+        APIField("languages", serializer=serializers.ListField(child=serializers.CharField())),
         APIField("licence"),
         APIField("access_url"),
         APIField("publisher"),

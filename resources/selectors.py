@@ -3,6 +3,7 @@ number of queries, whatever the number of resources."""
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -93,7 +94,10 @@ def live_resources(*, locale=None):
 
 def search_resource_pks(queryset, q):
     """Primary keys of the resources matching `q` (Wagtail search), best match first."""
-    results = queryset.order_by().search(q, operator="and", order_by_relevance=True)
+    terms = re.sub(r"[^\w\s]", " ", q).split()
+    if not terms:
+        return []
+    results = queryset.order_by().search(" ".join(terms), operator="and", order_by_relevance=True)
     return [page.pk for page in results]
 
 

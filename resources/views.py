@@ -62,13 +62,15 @@ def export_csv(request, *, index_page):
 
 
 def export_json(request, *, index_page):
-    return StreamingHttpResponse(
+    response = StreamingHttpResponse(
         exports.json_chunks(_export_queryset(request), request=request), content_type="application/json; charset=utf-8"
     )
+    response["Content-Disposition"] = 'inline; filename="ogl-resources.json"'
+    return response
 
 
 def export_dcat(request, *, index_page):
-    return StreamingHttpResponse(
+    response = StreamingHttpResponse(
         exports.dcat_chunks(
             _export_queryset(request),
             catalogue_url=index_page.get_full_url(request) + index_page.reverse_subpage("export_dcat"),
@@ -77,6 +79,8 @@ def export_dcat(request, *, index_page):
         ),
         content_type="application/ld+json; charset=utf-8",
     )
+    response["Content-Disposition"] = 'inline; filename="ogl-resources-dcat.jsonld"'
+    return response
 
 
 def coverage(request, *, index_page):
