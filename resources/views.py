@@ -1,12 +1,6 @@
 """Thin views: read the request, call selectors/services, render. Routed from ResourceIndexPage."""
 
-import csv
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, StreamingHttpResponse
-
-from literacy.selectors import jurisdictions_for_role
+from django.http import StreamingHttpResponse
 
 from . import exports, selectors
 
@@ -90,24 +84,3 @@ def coverage(request, *, index_page):
         template="resources/coverage.html",
         context_overrides={"matrix": matrix, "browse_url": index_page.url},
     )
-
-
-@login_required
-def gaps_csv(request):
-    """Coordinators download the gaps of their jurisdictions (superusers: all)."""
-    jurisdictions = jurisdictions_for_role(user=request.user, role="Coordinators")
-    if not jurisdictions.exists():
-        raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="ogl-coverage-gaps.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["jurisdiction", "topic", "topic_name_en", "topic_name_fr", "planned_titles", "planned_target_dates"])
-    for jurisdiction, topic, planned in selectors.gaps_for(jurisdictions=jurisdictions.order_by("sort_order")):
-        writer.writerow([
-            jurisdiction.code, topic.slug, topic.name_en, topic.name_fr,
-            "; ".join(p.title for p in planned),
-            "; ".join(p.target_date.isoformat() for p in planned if p.target_date),
-        ])
-    return response
-
-
