@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Revision
 
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
 
@@ -45,9 +45,13 @@ def _unique_slug(parent, base):
 
 
 def save_resource_page(*, parent, title, topics, audiences=(), page=None, translation_of=None, publish=True,
-                       user=None, **values):
+                       user=None, bulk=False, **values):
     """Create (or update, when `page` is given) one resource page under the jurisdiction page
-    `parent`, then save a revision and publish it if asked. Returns the page."""
+    `parent`, then save a revision and publish it if asked. Returns the page.
+
+    `bulk=True` (demo loads; new pages only) saves the page once, live, and records its first
+    revision as the live one directly, skipping the publish action's second save, log entry and
+    signals: about three times faster."""
     unknown = set(values) - set(RESOURCE_FIELDS)
     if unknown:
         raise TypeError(f"Unknown resource fields: {sorted(unknown)}")
@@ -59,6 +63,18 @@ def save_resource_page(*, parent, title, topics, audiences=(), page=None, transl
             page.translation_key = translation_of.translation_key
         page.topics = list(topics)
         page.audiences = list(audiences)
+        if bulk and publish:
+            now = timezone.now()
+            page.first_published_at = page.last_published_at = now
+            page.has_unpublished_changes = False
+            parent.add_child(instance=page)
+            revision = Revision.objects.create(
+                content_object=page, base_content_type=page.get_base_content_type(), object_str=str(page)[:255],
+                content=page.serializable_data(), user=user,
+            )
+            Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision)
+            page.latest_revision, page.live_revision = revision, revision
+            return page
         parent.add_child(instance=page)
     else:
         page.title = title
