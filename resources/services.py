@@ -310,15 +310,19 @@ def check_link(*, url, timeout=5.0):
     import requests
 
     status, error = None, ""
-    headers = {"User-Agent": "OGL-link-check/1.0"}
+    session = requests.Session()
+    session.trust_env = False  # no proxies from the environment: check the link itself
+    session.headers["User-Agent"] = "OGL-link-check/1.0"
     try:
-        response = requests.head(url, timeout=timeout, allow_redirects=True, headers=headers)
-        if response.status_code in (405, 501):
-            response = requests.get(url, timeout=timeout, allow_redirects=True, headers=headers, stream=True)
+        response = session.head(url, timeout=timeout, allow_redirects=True)
+        if response.status_code in (403, 405, 501):  # some servers refuse HEAD
+            response = session.get(url, timeout=timeout, allow_redirects=True, stream=True)
             response.close()
         status = response.status_code
     except requests.RequestException as exc:
         error = f"{type(exc).__name__}: {exc}"[:255]
+    finally:
+        session.close()
     check, _created = LinkCheck.objects.update_or_create(
         url=url, defaults={"status_code": status, "error": error, "checked_at": timezone.now()}
     )
