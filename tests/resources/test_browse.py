@@ -131,3 +131,10 @@ def test_browse_query_budget(client, site_tree, django_assert_max_num_queries, s
     client.get("/en/resources/")
     with django_assert_max_num_queries(25):
         client.get("/en/resources/?jurisdiction=ON&topic=basics&sort=title")
+
+
+def test_french_browse_page_is_translated(client, make_resource, site_tree):
+    response = client.get("/fr/ressources/?sort=title")
+    body = response.content.decode()
+    assert "Appliquer les filtres" in body and "Licence du gouvernement ouvert – Ontario" in body
+    assert "Terre-Neuve-et-Labrador" in body  # facet labels follow the language

@@ -45,7 +45,8 @@ def test_matrix_counts_a_bilingual_resource_once_and_shows_planned(client, cover
                                    title="FOGO primer", target_date=date(2027, 3, 1))
     soup = BeautifulSoup(client.get("/fr/ressources/coverage/").content, "html.parser")
     planned = soup.select("td.planned")
-    assert len(planned) == 1 and "Planned" in planned[0].get_text() or "Prévu" in planned[0].get_text()
+    assert len(planned) == 1 and planned[0].get_text().startswith("Prévue")
+    assert soup.select("td.gap")[0].get_text(strip=True) == "Lacune"
     assert planned[0]["data-topic"] == "fogo"
 
 
