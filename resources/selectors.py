@@ -133,14 +133,14 @@ def filtered_resources(*, locale, query):
     return apply_filters(queryset, query.filters)
 
 
-def facet_counts(*, base, filters):
+def facet_counts(*, base, filters, jurisdiction_codes=None):
     """For each facet, how many resources each value would give, with every OTHER active facet
     applied (values within a facet combine with OR, facets with AND). One query per facet."""
     counts = {}
     by_id = dict(
         apply_filters(base, filters, exclude="jurisdiction").order_by().values_list("jurisdiction_id").annotate(n=Count("pk"))
     )
-    codes = dict(Jurisdiction.objects.values_list("id", "code")) if by_id else {}
+    codes = jurisdiction_codes if jurisdiction_codes is not None else dict(Jurisdiction.objects.values_list("id", "code"))
     counts["jurisdiction"] = {codes[pk]: n for pk, n in by_id.items() if pk in codes}
     counts["topic"] = dict(
         TopicLink.objects.filter(resourcepage_id__in=apply_filters(base, filters, exclude="topic").values("pk"))
@@ -173,14 +173,15 @@ def _inventory_fingerprint():
 
 def cached_facet_counts(*, base, locale, query):
     timeout = getattr(settings, "RESOURCES_FACET_CACHE_SECONDS", 300)
+    codes = {row["id"]: row["code"] for row in facet_vocabulary()["jurisdictions"]}
     if not timeout:
-        return facet_counts(base=base, filters=query.filters)
+        return facet_counts(base=base, filters=query.filters, jurisdiction_codes=codes)
     key = "resources:facets:" + hashlib.sha256(
         (query.cache_key(locale.pk) + _inventory_fingerprint()).encode()
     ).hexdigest()
     counts = cache.get(key)
     if counts is None:
-        counts = facet_counts(base=base, filters=query.filters)
+        counts = facet_counts(base=base, filters=query.filters, jurisdiction_codes=codes)
         cache.set(key, counts, timeout)
     return counts
 
