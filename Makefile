@@ -37,7 +37,7 @@ worker: migrate
 	$(BIN)/python manage.py db_worker
 
 test: messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: migrate
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

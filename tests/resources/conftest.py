@@ -30,3 +30,10 @@ def make_resource(site_tree):
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get(language_code=code) for code in ("en", "fr")}
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    """Search indexing and link checks run as tasks; run them in-process even when the suite is
+    started with another settings module (e.g. DJANGO_SETTINGS_MODULE exported by make)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
