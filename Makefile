@@ -17,8 +17,10 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# The compiled catalogues are committed; with gettext installed they are rebuilt from the .po files.
 messages: install
-	$(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0; \
+	else echo "gettext is not installed: using the committed .mo files"; fi
 
 migrate: install messages
 	$(BIN)/python manage.py migrate --noinput -v 0

@@ -1,10 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale, Page
+
+from literacy.search import search_terms
 
 from .forms import ProfileForm
 
@@ -35,6 +39,22 @@ def profile(request):
         messages.success(request, _("Your profile was saved."))
         return redirect("home:profile")
     return render(request, "home/profile.html", {"form": form})
+
+
+SEARCH_PAGE_SIZE = 20
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def search(request):
+    """Site-wide search over live public pages in the reader's language."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results_page = None
+    terms = search_terms(query)
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
+        paginator = Paginator(pages.search(terms) if terms else pages.none(), SEARCH_PAGE_SIZE)
+        results_page = paginator.get_page(request.GET.get("page"))
+    return render(request, "home/search.html", {"query": query, "results": results_page})
 
 
 def page_not_found(request, exception=None):

@@ -190,7 +190,8 @@ class JurisdictionPage(Page):
     jurisdiction = models.ForeignKey(Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="pages")
     intro = RichTextField(_("introduction"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("jurisdiction"), FieldPanel("intro")]
+    # Provisioning sets the jurisdiction; editors may not move a root to another government.
+    content_panels = Page.content_panels + [FieldPanel("jurisdiction", read_only=True), FieldPanel("intro")]
     parent_page_types = ["literacy.JurisdictionIndexPage"]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     template = "literacy/jurisdiction_page.html"

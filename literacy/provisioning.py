@@ -53,9 +53,10 @@ COLLECTION_PERMISSIONS = {
     ],
 }
 
-# Model permissions the product apps give to a role ("app_label.codename"); they register them
-# from their AppConfig.ready() so this layer never imports them.
-_extra_role_permissions: dict[str, set[str]] = {role: set() for role in ROLES}
+# Model permissions per role ("app_label.codename"). Every role translates its own pages (the
+# page check is in literacy.admin_views); product apps add theirs from AppConfig.ready() through
+# register_role_permissions, so this layer never imports them.
+_extra_role_permissions: dict[str, set[str]] = {role: {"wagtail_localize.submit_translation"} for role in ROLES}
 
 
 def register_role_permissions(*, role, permissions):

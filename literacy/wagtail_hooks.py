@@ -1,6 +1,9 @@
+from django.urls import path
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_views import JurisdictionScopedSubmitPageTranslationView, JurisdictionScopedUpdateTranslationsView
 from .models import Audience, Jurisdiction, Topic
 
 
@@ -32,3 +35,14 @@ class VocabularyViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_jurisdiction_scoped_translation_urls():
+    # Registered before wagtail-localize's own (this app loads first), so these paths win.
+    return [
+        path("localize/submit/page/<int:page_id>/", JurisdictionScopedSubmitPageTranslationView.as_view(),
+             name="ogl_submit_page_translation"),
+        path("localize/update/<int:translation_source_id>/", JurisdictionScopedUpdateTranslationsView.as_view(),
+             name="ogl_update_translations"),
+    ]

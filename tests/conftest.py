@@ -16,7 +16,20 @@ def site_tree(db):
     """The site tree's handles (home pages, index pages, jurisdictions' pages and groups).
     Idempotent, so transactional tests that flushed the database get it back too."""
     cache.clear()
+    _restore_wagtail_roots()
     return build_site_tree()
+
+
+def _restore_wagtail_roots():
+    # A transactional test's flush also deletes the root page and root collection that Wagtail's
+    # migrations created, and which build_site_tree() builds on.
+    from wagtail.models import Collection, Locale, Page
+
+    if not Page.objects.filter(depth=1).exists():
+        locale, _ = Locale.objects.get_or_create(language_code="en")
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture(autouse=True)

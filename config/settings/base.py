@@ -145,7 +145,8 @@ LANGUAGES = [("en", "English"), ("fr", "Français")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Overrides first: allauth's French in Government of Canada terms ("courriel").
+LOCALE_PATHS = [BASE_DIR / "locale_overrides", BASE_DIR / "locale"]
 TIME_ZONE = "America/Toronto"
 USE_I18N = True
 USE_TZ = True
@@ -215,7 +216,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}, "wagtail": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "INFO"}, "wagtail": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
 }
 
 OGL_SITE_NAME = _("Open Government Literacy")

@@ -63,3 +63,38 @@ def test_load_demo_is_idempotent_and_creates_demo_users(db):
     assert (_snapshot(), get_user_model().objects.count()) == first
     editor = get_user_model().objects.get(email="editor.on@example.ca")
     assert list(editor.groups.values_list("name", flat=True)) == ["ON Editors"]
+
+
+def test_load_demo_prints_sign_ins_only_in_development(db, settings):
+    from io import StringIO
+
+    settings.OGL_DEMO_SIGNINS = False
+    quiet = StringIO()
+    call_command("load_demo", stdout=quiet)
+    assert "ogl-demo-2026" not in quiet.getvalue()
+
+    settings.OGL_DEMO_SIGNINS = True
+    loud = StringIO()
+    call_command("load_demo", stdout=loud)
+    assert "ogl-demo-2026" in loud.getvalue()
+    assert "editor.on@example.ca" in loud.getvalue()
+
+
+def test_administrators_manage_the_vocabulary_in_the_admin(client, site_tree):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    jurisdictions = client.get("/admin/snippets/literacy/jurisdiction/").content.decode()
+    assert "Ontario" in jurisdictions and "Colombie-Britannique" in jurisdictions
+    topics = client.get("/admin/snippets/literacy/topic/").content.decode()
+    assert "Feminist Open Government (FOGO)" in topics
+    ontario = Jurisdiction.objects.get(code="ON")
+    response = client.post(f"/admin/snippets/literacy/jurisdiction/edit/{ontario.pk}/", {
+        "code": "ON", "name_en": "Ontario", "name_fr": "Ontario", "kind": "provincial",
+        "time_zone": "Mars/Olympus", "sort_order": 6,
+    })
+    assert response.status_code == 200
+    assert "not a known IANA time zone" in response.content.decode()
+    ontario.refresh_from_db()
+    assert ontario.time_zone == "America/Toronto"
