@@ -3,7 +3,6 @@ number of queries, whatever the number of resources."""
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from literacy.models import Audience, Jurisdiction, Topic
+from literacy.search import search_terms
 
 from . import vocabulary
 from .models import LinkCheck, PlannedResource, ResourcePage
@@ -94,10 +94,10 @@ def live_resources(*, locale=None):
 
 def search_resource_pks(queryset, q):
     """Primary keys of the resources matching `q` (Wagtail search), best match first."""
-    terms = re.sub(r"[^\w\s]", " ", q).split()
+    terms = search_terms(q)
     if not terms:
         return []
-    results = queryset.order_by().search(" ".join(terms), operator="and", order_by_relevance=True)
+    results = queryset.order_by().search(terms, operator="and", order_by_relevance=True)
     return [page.pk for page in results]
 
 
