@@ -7,3 +7,11 @@ class ResourcesConfig(AppConfig):
     label = "resources"
     verbose_name = _("Resources")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from literacy.provisioning import register_role_permissions
+
+        planned = ["resources.add_plannedresource", "resources.change_plannedresource", "resources.delete_plannedresource"]
+        register_role_permissions(role="Editors", permissions=planned)
+        register_role_permissions(role="Coordinators", permissions=planned)
+        register_role_permissions(role="Moderators", permissions=planned)

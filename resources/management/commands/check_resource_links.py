@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from resources.services import resource_link_urls
+from resources.tasks import check_resource_link
+
+
+class Command(BaseCommand):
+    help = "Queue a background check of every resource's external link (last HTTP status and time are recorded)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--timeout", type=float, default=5.0, help="Seconds to wait for each link (default 5).")
+
+    def handle(self, *args, **options):
+        urls = resource_link_urls()
+        for url in urls:
+            check_resource_link.enqueue(url, options["timeout"])
+        self.stdout.write(self.style.SUCCESS(f"Queued {len(urls)} link checks."))
