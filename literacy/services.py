@@ -59,6 +59,18 @@ def revoke_certificate(*, certificate, moderator, reason=""):
     return certificate
 
 
+def reinstate_certificate(*, certificate):
+    """Undo a revocation (for instance, attendance recorded by mistake and then put right)."""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.revoked_at is not None:
+            certificate.revoked_at = None
+            certificate.revoked_by = None
+            certificate.revocation_reason = ""
+            certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
 def start_plan(*, user, plan):
     """Start a learning plan; starting it again returns the same enrolment."""
     if not plan.live:

@@ -4,9 +4,13 @@ counts, re-checks, writes, appends history and enqueues emails to run after comm
 import hashlib
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from literacy.certificates import Certificate
+from literacy.services import issue_certificate, reinstate_certificate, revoke_certificate
 
 from .models import CalendarState, Registration, RegistrationHistory, SelfIdentification, SessionPage
 
@@ -167,8 +171,25 @@ def mark_attendance(*, registrations, status, actor, now=None):
                 raise SessionError(_("Only booked registrations can be marked attended or no-show."))
             if registration.status != status:
                 _transition(registration, to_status=status, reason=Reason.ATTENDANCE, actor=actor, now=now)
+                _sync_attendance_certificate(registration, session=session, actor=actor)
                 changed.append(registration)
     return changed
+
+
+def _sync_attendance_certificate(registration, *, session, actor):
+    """Attending earns the session's certificate; a correction to no-show revokes it."""
+    if registration.status == Status.ATTENDED:
+        certificate = issue_certificate(user=registration.user, subject=session, kind=Certificate.Kind.SESSION,
+                                        jurisdiction=session.jurisdiction)
+        if certificate.revoked_at is not None:
+            reinstate_certificate(certificate=certificate)
+        return
+    issued = Certificate.objects.filter(
+        user=registration.user, content_type=ContentType.objects.get_for_model(session), object_id=session.pk,
+        revoked_at__isnull=True,
+    ).first()
+    if issued is not None:
+        revoke_certificate(certificate=issued, moderator=actor, reason=_("Attendance corrected to no-show."))
 
 
 def move(*, registration, target_session, actor, now=None):

@@ -172,3 +172,30 @@ def test_purge_anonymises_and_deletes_self_identification():
     reg.refresh_from_db()
     assert reg.user is None and reg.accessibility_needs == "" and reg.status == Status.BOOKED
     assert not SelfIdentification.objects.filter(registration=reg).exists()
+
+
+def test_attendance_issues_one_certificate_and_a_correction_revokes_then_reinstates_it(django_capture_on_commit_callbacks):
+    from literacy.certificates import Certificate
+
+    now = timezone.now()
+    session = make_session(capacity=3, start=now + timedelta(days=1))
+    learner, coordinator = UserFactory(), UserFactory()
+    reg = services.register(session=session, user=learner, now=now)
+    after = now + timedelta(days=1, hours=1)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_attendance(registrations=[reg], status=Status.ATTENDED, actor=coordinator, now=after)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.kind == Certificate.Kind.SESSION
+    assert certificate.jurisdiction == session.jurisdiction
+    assert certificate.subject_title == session.title
+    assert certificate.pdf and certificate.pdf.read().startswith(b"%PDF")
+
+    services.mark_attendance(registrations=[reg], status=Status.NO_SHOW, actor=coordinator, now=after)
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is not None and certificate.revoked_by == coordinator
+
+    services.mark_attendance(registrations=[reg], status=Status.ATTENDED, actor=coordinator, now=after)
+    assert Certificate.objects.filter(user=learner).count() == 1
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
