@@ -6,6 +6,7 @@ changes nothing.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import (
@@ -116,6 +117,14 @@ def _permissions(pairs):
     return [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in pairs]
 
 
+def _ensure_translation_permission():
+    """wagtail-localize creates its permission in a data migration, which a database flush (and
+    so a test's) does not rerun; provisioning that grants it must be able to stand it up again."""
+    content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(content_type=content_type, codename="submit_translation",
+                                     defaults={"name": "Can submit translations"})
+
+
 def _ensure_groups(jurisdiction):
     access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     groups = {}
@@ -181,6 +190,7 @@ def provision_jurisdictions(*, site_roots):
     home page (the pages must be translations of each other)."""
     locales = ensure_locales()
     ensure_vocabulary()
+    _ensure_translation_permission()
     index_en = ensure_child_page(
         parent=site_roots["en"], page_class=JurisdictionIndexPage, title="Jurisdictions", slug="jurisdictions",
         locale=locales["en"], show_in_menus=True,

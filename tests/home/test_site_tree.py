@@ -98,3 +98,12 @@ def test_administrators_manage_the_vocabulary_in_the_admin(client, site_tree):
     assert "not a known IANA time zone" in response.content.decode()
     ontario.refresh_from_db()
     assert ontario.time_zone == "America/Toronto"
+
+
+def test_provisioning_restores_the_translation_permission_a_flush_removes(site_tree):
+    from django.contrib.auth.models import Permission
+
+    Permission.objects.filter(codename="submit_translation").delete()
+    call_command("setup_jurisdictions")
+    permission = Permission.objects.get(codename="submit_translation", content_type__app_label="wagtail_localize")
+    assert Group.objects.get(name="ON Editors").permissions.filter(pk=permission.pk).exists()
