@@ -2,6 +2,7 @@
 PostgreSQL (row locks) and SQLite (IMMEDIATE transactions serialise writers)."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -37,7 +38,7 @@ def run_threads(target, args_list):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_sixty_concurrent_registrations_then_twenty_cancellations(fresh_tree):
+def test_sixty_concurrent_registrations_twenty_cancellations_and_a_double_submit(fresh_tree):
     session = make_session(capacity=10)
     users = UserFactory.create_batch(60)
 
@@ -69,10 +70,8 @@ def test_sixty_concurrent_registrations_then_twenty_cancellations(fresh_tree):
     )
     assert still_waiting == waitlist_order[10:40]
 
-
-@pytest.mark.django_db(transaction=True)
-def test_same_user_double_submitting_gets_one_registration(fresh_tree):
-    session = make_session(capacity=10)
+    # (one transactional test: the same user double-submitting at once gets one registration)
+    session = make_session(capacity=10, title="Double submit", start=session.start + timedelta(days=1))
     user = UserFactory()
     results = []
     errors = run_threads(lambda: results.append(services.register(session=session, user=user).pk), [() for _ in range(8)])
