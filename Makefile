@@ -38,8 +38,9 @@ run: demo
 worker: migrate
 	$(BIN)/python manage.py db_worker
 
+# The tests' own settings (pytest.ini), not the development ones exported above.
 test: messages
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: migrate
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
