@@ -54,7 +54,7 @@ def search(request):
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
         paginator = Paginator(pages.search(terms) if terms else pages.none(), SEARCH_PAGE_SIZE)
         results_page = paginator.get_page(request.GET.get("page"))
-    return render(request, "home/search.html", {"query": query, "results": results_page})
+    return render(request, "home/search.html", {"query": query, "site_search_query": query, "results": results_page})
 
 
 def page_not_found(request, exception=None):

@@ -45,3 +45,10 @@ def test_search_page_speaks_french(client):
     html = client.get("/fr/search/", {"q": "Ontario"}).content.decode()
     assert "Rechercher dans le site" in html
     assert "résultat" in html
+
+
+def test_header_search_box_keeps_the_site_query_and_nothing_else(client):
+    html = client.get("/en/search/", {"q": "Ontario"}).content.decode()
+    assert 'id="site-search-q" name="q" value="Ontario"' in html
+    html = client.get("/en/resources/", {"q": "gouvernance"}).content.decode()
+    assert 'id="site-search-q" name="q" value=""' in html
