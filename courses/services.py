@@ -25,10 +25,31 @@ def _get_or_create(model, **fields):
         return model.objects.get(**fields), False
 
 
+def _unmet_prerequisites(*, user, course):
+    """Prerequisite courses the user has not completed in either language."""
+    unmet = []
+    # ParentalManyToMany values may still be in memory (a fake queryset) on a page being edited.
+    ids = [prerequisite.pk for prerequisite in course.prerequisites.all()]
+    for prerequisite in type(course).objects.filter(pk__in=ids).live():
+        versions = prerequisite.get_translations(inclusive=True).live().specific()
+        if not any(version.is_completed_by(user) for version in versions):
+            unmet.append(prerequisite)
+    return unmet
+
+
 def enrol(*, user, course):
-    """Enrol `user` in `course`; enrolling again returns the same enrolment."""
+    """Enrol `user` in `course`; enrolling again returns the same enrolment. A first enrolment
+    needs every prerequisite course completed."""
     if not course.live:
         raise CourseError(_("This course is not available."))
+    existing = Enrolment.objects.filter(user=user, course=course).first()
+    if existing is not None:
+        return existing
+    unmet = _unmet_prerequisites(user=user, course=course)
+    if unmet:
+        raise CourseError(
+            _("Complete these courses first: %(titles)s.") % {"titles": ", ".join(p.title for p in unmet)}
+        )
     with transaction.atomic():
         enrolment, _created = _get_or_create(Enrolment, user=user, course=course)
     return enrolment

@@ -102,3 +102,48 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         assert Certificate.objects.filter(user=user).count() == 1
         certificate = Certificate.objects.get(user=user)
         assert certificate.render_count == 1 and certificate.pdf
+
+
+@pytest.mark.django_db
+def test_a_course_with_prerequisites_waits_until_they_are_completed_in_either_language(site_tree):
+    basics_en, basics_lessons = make_course(site_tree, title="Open data basics", with_check=False, lessons=1)
+    basics_fr, basics_fr_lessons = make_course(site_tree, title="Notions de base", language="fr", with_check=False,
+                                               lessons=1, translation_of=basics_en)
+    advanced, _lessons = make_course(site_tree, title="Publishing with a purpose", with_check=False, lessons=1)
+    advanced.prerequisites.set([basics_en])
+    advanced.save_revision().publish()
+    user = UserFactory()
+
+    with pytest.raises(services.CourseError, match="Complete these courses first: Open data basics"):
+        services.enrol(user=user, course=advanced)
+    assert not Enrolment.objects.filter(course=advanced).exists()
+
+    services.enrol(user=user, course=basics_fr)
+    services.complete_lesson(user=user, lesson=basics_fr_lessons[0])
+    enrolment = services.enrol(user=user, course=advanced)
+    assert services.enrol(user=user, course=advanced) == enrolment
+
+
+@pytest.mark.django_db
+def test_the_course_page_explains_an_unmet_prerequisite(client, site_tree):
+    basics, _ = make_course(site_tree, title="Open data basics", with_check=False, lessons=1)
+    advanced, _ = make_course(site_tree, title="Publishing with a purpose", with_check=False, lessons=1)
+    advanced.prerequisites.set([basics])
+    advanced.save_revision().publish()
+    user = UserFactory()
+    client.login(username=user.username, password=PASSWORD)
+    response = client.post(advanced.url + "enrol/", follow=True)
+    assert "Complete these courses first: Open data basics" in response.content.decode()
+    assert not Enrolment.objects.filter(course=advanced).exists()
+
+
+@pytest.mark.django_db
+def test_the_prerequisite_message_is_translated(site_tree):
+    from django.utils import translation
+
+    basics, _ = make_course(site_tree, title="Notions de base", language="fr", with_check=False, lessons=1)
+    advanced, _ = make_course(site_tree, title="Publier avec un objectif", language="fr", with_check=False, lessons=1)
+    advanced.prerequisites.set([basics])
+    advanced.save_revision().publish()
+    with translation.override("fr"), pytest.raises(services.CourseError, match="Terminez d’abord ces cours : Notions de base"):
+        services.enrol(user=UserFactory(), course=advanced)
