@@ -4,7 +4,7 @@ from collections import Counter, OrderedDict
 from datetime import datetime
 
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from literacy.models import Jurisdiction
@@ -45,23 +45,39 @@ def session_listing(*, request, index_page):
         sessions = sessions.filter(format=selected["format"])
     if selected["language"] in SessionPage.Language.values:
         sessions = sessions.filter(language=selected["language"])
+    # Months are read on each session's own clock: 20:00 on 30 November in Vancouver is a
+    # November session even though it is already December in UTC.
+    sessions = list(sessions)
+    months = sorted({session.local_start.strftime("%Y-%m") for session in sessions})
+    if not _is_month(selected["month"]):
+        selected["month"] = ""
     if selected["month"]:
-        try:
-            month = datetime.strptime(selected["month"], "%Y-%m")
-        except ValueError:
-            selected["month"] = ""
-        else:
-            sessions = sessions.filter(start__year=month.year, start__month=month.month)
+        sessions = [session for session in sessions if session.local_start.strftime("%Y-%m") == selected["month"]]
     user = request.user
     items = [{"session": s, "times": time_labels(s, user)} for s in sessions[:200]]
     return {
         "items": items,
         "selected": selected,
         "jurisdictions": Jurisdiction.objects.all(),
+        "months": [(key, _month_label(key)) for key in months],
         "formats": SessionPage.Format.choices,
         "languages": SessionPage.Language.choices,
         "feed_jurisdictions": Jurisdiction.objects.filter(sessions__isnull=False).distinct(),
     }
+
+
+def _is_month(value):
+    if not value:
+        return False
+    try:
+        datetime.strptime(value, "%Y-%m")
+    except ValueError:
+        return False
+    return True
+
+
+def _month_label(key):
+    return formats.date_format(datetime.strptime(key, "%Y-%m").date(), "YEAR_MONTH_FORMAT")
 
 
 def waitlist_position(registration):

@@ -87,6 +87,10 @@ def breadcrumb(context):
     if page is not None:
         for ancestor in page.get_ancestors().filter(depth__gte=2):
             crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request)})
+        page_url = page.get_url(request)
+        # A routable page's sub-view (coverage, a gap list) sits one level below the page itself.
+        if request is not None and page_url and page.depth >= 2 and request.path != page_url:
+            crumbs.append({"title": page.title, "url": page_url})
     else:
         home = _home_url(request, get_language() or "en")
         crumbs.append({"title": None, "url": home})

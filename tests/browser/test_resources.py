@@ -78,6 +78,15 @@ def test_coverage_heat_map(page, visit, inventory):
     assert "Ressources publiées" in table.locator("caption").inner_text()
     assert table.locator("td.gap").first.inner_text() == "Lacune"
     visit("/en/resources/coverage/")
+    # The wide table scrolls inside its own region; the page itself never scrolls sideways.
+    for width in (1280, 320):
+        page.set_viewport_size({"width": width, "height": 900})
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        region = page.get_by_role("region", name="Live resources by jurisdiction (rows) and topic (columns)")
+        assert region.evaluate("(el) => el.scrollWidth > el.clientWidth")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    breadcrumb = page.get_by_role("navigation", name="Breadcrumb")
+    assert breadcrumb.get_by_role("link").all_inner_texts() == ["Open Government Literacy", "Resources"]
     page.get_by_role("link", name="1 resource on this topic").first.click()
     assert "jurisdiction=" in page.url and "topic=" in page.url
     assert "1 resource" in page.locator("#results-heading").inner_text()

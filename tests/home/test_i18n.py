@@ -88,3 +88,22 @@ def test_main_menu_lists_the_sections_in_the_readers_language(client):
     html = client.get("/fr/").content.decode()
     for title in ("Ressources", "Cours", "Plans d’apprentissage", "Séances d’apprentissage", "Gouvernements"):
         assert f">{title}</a>" in html
+
+
+def page_title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).strip()
+
+
+def test_titles_name_the_page_then_the_site_and_the_home_page_once(client):
+    assert page_title(client.get("/en/")) == "Open Government Literacy"
+    assert page_title(client.get("/fr/")) == "Littératie en gouvernement ouvert"
+    assert page_title(client.get("/en/resources/")) == "Resources - Open Government Literacy"
+    assert page_title(client.get("/fr/ressources/")) == "Ressources - Littératie en gouvernement ouvert"
+
+
+def test_pages_name_an_icon_the_site_serves(client):
+    html = client.get("/en/").content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    response = client.get(href)
+    assert response.status_code == 200
+    assert b"<svg" in b"".join(response.streaming_content if response.streaming else [response.content])

@@ -1,6 +1,9 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 
 from sessions.models import Registration, SelfIdentification
@@ -113,3 +116,25 @@ def test_my_learning_page_includes_sessions(client):
     response = client.get(reverse("home:my_learning"))
     assert response.status_code == 200
     assert "Privacy basics" in response.content.decode()
+
+
+def test_month_filter_offers_the_months_with_sessions_and_uses_each_sessions_own_clock(client, site_tree):
+    from tests.sessions.helpers import utc
+
+    next_year = timezone.now().year + 1
+    # 20:00 on 30 November in Vancouver is already 1 December in UTC and in Toronto.
+    make_session("BC", title="Late November in Vancouver", time_zone="America/Vancouver",
+                 start=utc(next_year, 12, 1, 3, 0))
+    make_session("ON", title="Mid December in Toronto", start=utc(next_year, 12, 15, 15, 0))
+    html = client.get("/en/sessions/").content.decode()
+    months = re.findall(r'<option value="(\d{4}-\d{2})"[^>]*>([^<]+)</option>', html)
+    assert months == [(f"{next_year}-11", f"November {next_year}"), (f"{next_year}-12", f"December {next_year}")]
+    make_session("ON", language="fr", title="Décembre à Toronto", start=utc(next_year, 12, 15, 15, 0))
+    french = client.get("/fr/seances/").content.decode()
+    assert f">décembre {next_year}</option>" in french
+
+    november = client.get(f"/en/sessions/?month={next_year}-11").content.decode()
+    assert "Late November in Vancouver" in november and "Mid December in Toronto" not in november
+    december = client.get(f"/en/sessions/?month={next_year}-12").content.decode()
+    assert "Late November in Vancouver" not in december and "Mid December in Toronto" in december
+    assert f'<option value="{next_year}-12" selected>' in december
