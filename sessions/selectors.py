@@ -54,7 +54,9 @@ def session_listing(*, request, index_page):
     if selected["month"]:
         sessions = [session for session in sessions if session.local_start.strftime("%Y-%m") == selected["month"]]
     user = request.user
-    items = [{"session": s, "times": time_labels(s, user)} for s in sessions[:200]]
+    sessions = sessions[:200]
+    availability = availability_by_session(sessions)
+    items = [{"session": s, "times": time_labels(s, user), "availability": availability[s.pk]} for s in sessions]
     return {
         "items": items,
         "selected": selected,
@@ -64,6 +66,33 @@ def session_listing(*, request, index_page):
         "languages": SessionPage.Language.choices,
         "feed_jurisdictions": Jurisdiction.objects.filter(sessions__isnull=False).distinct(),
     }
+
+
+def availability_by_session(sessions, *, now=None):
+    """Seats left, waitlist length and whether registration is open, for many sessions in two
+    queries. Registrations and capacity live on each translation family's canonical page."""
+    now = now or timezone.now()
+    keys = {session.translation_key for session in sessions}
+    canonical = {}
+    for page in SessionPage.objects.filter(translation_key__in=keys).order_by("pk").only("pk", "translation_key", "capacity"):
+        canonical.setdefault(page.translation_key, page)
+    counts = Counter()
+    rows = (Registration.objects.filter(session__translation_key__in=keys, status__in=(*Registration.SEAT_HOLDING, Status.WAITLISTED))
+            .values_list("session__translation_key", "status").annotate(n=Count("pk")))
+    for key, status, n in rows:
+        counts[key, "waitlisted" if status == Status.WAITLISTED else "booked"] += n
+    result = {}
+    for session in sessions:
+        key = session.translation_key
+        capacity = canonical[key].capacity if key in canonical else session.capacity
+        result[session.pk] = {
+            "capacity": capacity,
+            "seats_left": max(0, capacity - counts[key, "booked"]),
+            "waitlisted": counts[key, "waitlisted"],
+            "open": session.registration_is_open(now),
+            "opens": session.registration_opens if session.registration_opens and now < session.registration_opens else None,
+        }
+    return result
 
 
 def _is_month(value):

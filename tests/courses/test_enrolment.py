@@ -34,6 +34,16 @@ def test_get_is_refused_and_anonymous_is_sent_to_login(client, site_tree):
 
 
 @pytest.mark.django_db
+def test_a_lesson_offers_the_next_step_to_each_kind_of_reader(client, site_tree):
+    course, lessons = make_course(site_tree)
+    html = client.get(lessons[0].url).content.decode()
+    assert f'href="/en/accounts/login/?next={lessons[0].url}"' in html and "Sign in to enrol in this course." in html
+    client.force_login(UserFactory())
+    html = client.get(lessons[0].url).content.decode()
+    assert f'action="{course.url}enrol/"' in html and "Enrol in this course" in html
+
+
+@pytest.mark.django_db
 def test_completing_without_enrolment_is_refused(site_tree):
     _course, (lesson, _second) = make_course(site_tree)
     with pytest.raises(services.CourseError):

@@ -4,6 +4,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from datetime import timedelta
 from wagtail.models import Locale
 
 from sessions.models import Registration, SelfIdentification
@@ -138,3 +139,34 @@ def test_month_filter_offers_the_months_with_sessions_and_uses_each_sessions_own
     december = client.get(f"/en/sessions/?month={next_year}-12").content.decode()
     assert "Late November in Vancouver" not in december and "Mid December in Toronto" in december
     assert f'<option value="{next_year}-12" selected>' in december
+
+
+def test_listing_shows_each_sessions_availability_in_constant_queries(client, site_tree, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sessions import services
+
+    full = make_session("ON", capacity=1, title="Full session")
+    services.register(session=full, user=UserFactory())
+    services.register(session=full, user=UserFactory())
+    services.register(session=full, user=UserFactory())
+    roomy = make_session("BC", capacity=5, title="Roomy session")
+    services.register(session=roomy, user=UserFactory())
+    make_session("NL", capacity=5, title="Later session",
+                 registration_opens=timezone.now() + timedelta(days=3))
+    html = client.get("/en/sessions/").content.decode()
+    cards = {title: card for card in re.findall(r'<li class="card">(.*?)</li>', html, re.S)
+             for title in ("Full session", "Roomy session", "Later session") if title in card}
+    assert "Full" in cards["Full session"] and "2 people on the waitlist" in cards["Full session"]
+    assert "4 of 5 seats left" in cards["Roomy session"]
+    assert "Registration opens" in cards["Later session"]
+
+    with CaptureQueriesContext(connection) as three:
+        client.get("/en/sessions/")
+    for n in range(6):
+        services.register(session=make_session("QC", capacity=2, title=f"More {n}", start=timezone.now() + timedelta(days=20 + n)),
+                          user=UserFactory())
+    with django_assert_max_num_queries(len(three)):
+        html = client.get("/en/sessions/").content.decode()
+    assert html.count("1 of 2 seats left") == 6, re.findall(r"session-availability\">(.*?)</p>", html, re.S)
