@@ -5,13 +5,15 @@ completed page itself (its page id, not its translation key). A learner who comp
 English and the French version of a course gets one certificate for each page.
 """
 
-import secrets
 import base64
+import secrets
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -65,6 +67,12 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.subject_title} — {self.learner_name} ({self.code})"
+
+    @property
+    def issued_on(self):
+        """The day of issue on the learner's own calendar, the date the PDF and the verification
+        page both show: an evening completion in Vancouver is not dated the next day."""
+        return timezone.localtime(self.issued_at, ZoneInfo(self.user.effective_time_zone)).date()
 
     @property
     def is_revoked(self):

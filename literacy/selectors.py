@@ -41,7 +41,7 @@ def certificates_for_moderator(*, user):
     """Certificates a moderator may see and revoke: those of their jurisdictions (all for a superuser)."""
     from .certificates import Certificate
 
-    certificates = Certificate.objects.select_related("jurisdiction", "user").order_by("-issued_at")
+    certificates = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").order_by("-issued_at")
     if user.is_superuser:
         return certificates
     return certificates.filter(jurisdiction__in=jurisdictions_for_role(user=user, role="Moderators"))

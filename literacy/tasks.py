@@ -13,7 +13,7 @@ from .pdf import render_certificate_pdf_bytes
 @task()
 def render_certificate_pdf(certificate_id):
     """Render a certificate's PDF with WeasyPrint and store it; a stored PDF is left alone."""
-    certificate = Certificate.objects.select_related("jurisdiction").filter(pk=certificate_id).first()
+    certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(pk=certificate_id).first()
     if certificate is None or certificate.pdf:
         return False
     content = render_certificate_pdf_bytes(certificate)

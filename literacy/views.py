@@ -16,7 +16,7 @@ from .selectors import can_manage_certificate, plan_progress
 @require_GET
 def verify_certificate(request, code):
     """Public verification. An unknown code gets the same page shape with a 404 status."""
-    certificate = Certificate.objects.select_related("jurisdiction").filter(code=code.strip().upper()).first()
+    certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(code=code.strip().upper()).first()
     status = 200 if certificate else 404
     return render(request, "literacy/verify_certificate.html", {"certificate": certificate, "code": code}, status=status)
 
@@ -25,7 +25,7 @@ def verify_certificate(request, code):
 @require_GET
 def certificate_pdf(request, code):
     """The stored PDF; rendered once by the background task, never again on download."""
-    certificate = Certificate.objects.select_related("jurisdiction").filter(code=code).first()
+    certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(code=code).first()
     if certificate is None or not can_manage_certificate(user=request.user, certificate=certificate):
         raise Http404
     if not certificate.pdf:

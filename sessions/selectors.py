@@ -90,7 +90,9 @@ def availability_by_session(sessions, *, now=None):
             "seats_left": max(0, capacity - counts[key, "booked"]),
             "waitlisted": counts[key, "waitlisted"],
             "open": session.registration_is_open(now),
-            "opens": session.registration_opens if session.registration_opens and now < session.registration_opens else None,
+            # A date, not a datetime, so templates keep the session's day instead of the reader's.
+            "opens": (session.registration_opens.astimezone(session.zone).date()
+                      if session.registration_opens and now < session.registration_opens else None),
         }
     return result
 

@@ -75,3 +75,23 @@ def test_my_learning_lists_courses_in_progress_and_completed(client, site_tree, 
     client.login(username=user.username, password=PASSWORD)
     html = client.get("/en/my-learning/").content.decode()
     assert "<progress" in html and section["context"]["completed"][0]["certificate"].code in html
+
+
+def test_pages_show_times_on_the_signed_in_readers_own_clock(client, site_tree, django_capture_on_commit_callbacks):
+    from datetime import UTC, datetime
+
+    from courses.models import Enrolment
+
+    done, done_lessons = make_course(site_tree, title="All done", with_check=False, lessons=1)
+    user = UserFactory(time_zone="America/Vancouver")
+    services.enrol(user=user, course=done)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.complete_lesson(user=user, lesson=done_lessons[0])
+    # 22:00 on 28 February in Vancouver is already 1 March in UTC and in Toronto, the site's zone.
+    Enrolment.objects.filter(user=user).update(completed_at=datetime(2026, 3, 1, 6, 0, tzinfo=UTC))
+    client.force_login(user)
+    html = client.get("/en/my-learning/").content.decode()
+    assert ">2026-02-28</time>" in html and "2026-03-01" not in html
+    user.time_zone = "America/Halifax"
+    user.save()
+    assert ">2026-03-01</time>" in client.get("/en/my-learning/").content.decode()

@@ -103,3 +103,24 @@ def test_revoking_twice_keeps_the_first_record(site_tree, django_capture_on_comm
     services.revoke_certificate(certificate=certificate, moderator=staff_user("ON", "Moderators"), reason="two")
     certificate.refresh_from_db()
     assert certificate.revoked_by == first and certificate.revocation_reason == "one"
+
+
+def test_a_certificate_is_dated_on_the_learners_own_calendar(client, site_tree, tmp_path):
+    import subprocess
+    from datetime import UTC, datetime
+
+    from literacy.pdf import render_certificate_pdf_bytes
+
+    # 22:00 on 28 February in Vancouver is already 1 March in UTC and in Toronto.
+    learner = UserFactory(time_zone="America/Vancouver")
+    certificate = services.issue_certificate(user=learner, subject=site_tree["homes"]["en"], kind="plan")
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=datetime(2026, 3, 1, 6, 0, tzinfo=UTC))
+    certificate = Certificate.objects.select_related("user").get(pk=certificate.pk)
+    assert str(certificate.issued_on) == "2026-02-28"
+
+    html = client.get(f"/en/certificates/verify/{certificate.code}/").content.decode()
+    assert '<time datetime="2026-02-28">' in html and "2026-03-01" not in html
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(render_certificate_pdf_bytes(certificate))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "2026-02-28" in text and "2026-03-01" not in text

@@ -117,3 +117,19 @@ def test_self_identification_report_suppresses_small_cells(client, on_coordinato
     assert "&lt;10" in html
     assert ">12<" not in html  # the complementary cell is suppressed too
     assert ">25<" in html and ">40<" in html
+
+
+def test_coordinator_pages_give_a_session_time_on_the_sessions_own_clock(client, on_coordinator, tmp_path):
+    import subprocess
+    from datetime import UTC, datetime
+
+    on_coordinator.time_zone = "America/Vancouver"  # neither the coordinator's clock nor the site's may leak in
+    on_coordinator.save()
+    start = datetime(timezone.now().year + 1, 1, 15, 15, 0, tzinfo=UTC)  # 11:30 in St. John's in January
+    session = make_session("ON", start=start, title="Winter session", time_zone="America/St_Johns")
+    assert f"{start.year}-01-15 11:30 America/St_Johns" in client.get(url("dashboard")).content.decode()
+    response = client.get(url("roster_pdf", session.pk))
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert f"{start.year}-01-15 11:30–13:30 (America/St_Johns)" in text
