@@ -166,6 +166,8 @@ STORAGES = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Open Government Literacy"
+# The site works offline and sends nobody's email hash to a third party: no Gravatar avatars.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

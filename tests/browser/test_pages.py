@@ -77,3 +77,18 @@ def test_profile_and_two_factor_pages_read_well(page, visit, sign_in):
     # allauth's panels put their buttons in a bulleted list; ours in a row of actions.
     assert page.locator("main li .btn").count() == 0
     assert page.locator("main .panel .form-actions .btn").count() >= 1
+
+
+# Wagtail's own admin is Wagtail's to make accessible; this test is about what it loads.
+@pytest.mark.axe_exclude(r"/admin/")
+def test_no_page_loads_anything_from_another_host(page, visit, sign_in, live_site):
+    from tests.factories import staff_user
+
+    sign_in(staff_user("ON", "Editors"))
+    elsewhere = []
+    page.on("request", lambda request: elsewhere.append(request.url)
+            if not request.url.startswith((live_site.url, "data:", "blob:")) else None)
+    for path in ("/en/", "/fr/ressources/", "/en/sessions/", "/admin/"):
+        visit(path)
+        page.wait_for_load_state("networkidle")
+    assert elsewhere == []
