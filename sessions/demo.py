@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from . import services
@@ -68,10 +69,11 @@ def load_demo(*, tree, stdout=None):
             created += 1
         if not SessionPage.objects.filter(translation_key=en.translation_key, locale=fr_locale).exists():
             fr = SessionPage(
-                title=title_fr, slug=slug, locale=fr_locale, translation_key=en.translation_key,
+                title=title_fr, slug=slugify(title_fr), locale=fr_locale, translation_key=en.translation_key,
                 jurisdiction=en.jurisdiction, description=DESCRIPTIONS["fr"], format=en.format, language=en.language,
                 capacity=en.capacity, time_zone=en.time_zone, start=en.start, end=en.end,
-                registration_closes=en.registration_closes, venue=en.venue, meeting_link=en.meeting_link,
+                registration_closes=en.registration_closes,
+                venue=f"Centre d’apprentissage – {en.jurisdiction.name_fr}" if en.venue else "", meeting_link=en.meeting_link,
                 facilitators=en.facilitators,
             )
             pages["fr"].add_child(instance=fr)

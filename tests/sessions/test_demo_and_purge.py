@@ -3,6 +3,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.text import slugify
 
 from sessions import services
 from sessions.demo import load_demo
@@ -29,6 +30,12 @@ def test_demo_is_idempotent_and_covers_the_country(site_tree):
     assert Registration.objects.filter(status="waitlisted").exists()
     assert en.filter(status="cancelled").count() == 1 and fr.filter(status="cancelled").count() == 1
     assert all(s.start > timezone.now() for s in en)
+    # French pages read as French all the way down: their address and venue too.
+    for page in fr:
+        english = en.get(translation_key=page.translation_key)
+        assert page.slug != english.slug and page.slug == slugify(page.title)
+        assert page.venue == "" or "learning centre" not in page.venue
+    assert fr.exclude(venue="").filter(venue__startswith="Centre d’apprentissage").exists()
 
 
 def test_purge_command_keeps_counts(capsys):
