@@ -31,7 +31,7 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
     page.get_by_label("Jurisdiction", exact=True).select_option(label="Ontario")
     page.get_by_label("Preferred language (required)", exact=True).select_option("fr")
     page.get_by_label("Time zone", exact=True).select_option("America/Toronto")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Register").click()
 
     # "Verify your email address"
     assert path_of(page) == "/en/accounts/confirm-email/"
@@ -61,7 +61,7 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
     assert path_of(page) == "/en/accounts/login/"
     page.get_by_label("Email (required)", exact=True).fill(EMAIL)
     page.get_by_label("Password (required)", exact=True).fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     assert path_of(page) == "/en/my-learning/"
     assert account_nav.get_by_role("link", name="Profile").is_visible()
 

@@ -48,7 +48,7 @@ def test_signed_in_pages(page, visit, sign_in, axe_checker):
 
 def test_form_errors_are_announced_and_linked(page, visit):
     visit("/en/accounts/signup/")
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Register").click()
     summary = page.get_by_role("alert")
     assert "could not be submitted" in summary.inner_text()
     email = page.get_by_label("Email (required)", exact=True)

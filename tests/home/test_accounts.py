@@ -191,6 +191,18 @@ def test_account_pages_use_the_site_layout_in_both_languages(client):
         assert 'class="lang-toggle"' in html
 
 
+@pytest.mark.parametrize(("path", "heading"), [
+    ("/en/accounts/login/", "Sign in"), ("/en/accounts/signup/", "Register"),
+    ("/en/accounts/password/reset/", "Password reset"), ("/en/accounts/password/change/", "Change password"),
+    ("/en/accounts/2fa/", "Two-factor authentication"), ("/fr/accounts/login/", "Connexion"),
+])
+def test_account_pages_write_headings_in_sentence_case_as_canada_ca_does(client, path, heading):
+    client.force_login(UserFactory()) if "change" in path or "2fa" in path else None
+    html = client.get(path).content.decode()
+    assert re.search(r"<h1[^>]*>\s*" + re.escape(heading) + r"\s*</h1>", html), re.findall(r"<h1[^>]*>.*?</h1>", html, re.S)
+    assert re.search(r"<title>\s*" + re.escape(heading) + r"\s+- ", html)
+
+
 def test_server_error_page_is_bilingual(rf):
     from home.views import server_error
 
