@@ -29,6 +29,8 @@ REPLACEMENTS = [
     (r"\bemail\b", "courriel"),
     (r"\bEmail\b", "Courriel"),
 ]
+# Sign-up is "S’inscrire" as the site header and the Government of Canada's sign-in pages say it.
+WORDING = {"Sign Up": "S’inscrire", "Signup": "S’inscrire"}
 PLACEHOLDER = re.compile(r"(\{[^}]*\}|%\([^)]*\)[sd]|%[sd])")
 
 
@@ -51,6 +53,9 @@ def main():
     }
     for entry in source:
         if entry.obsolete or "fuzzy" in entry.flags:
+            continue
+        if entry.msgid in WORDING and not entry.msgctxt:
+            target.append(polib.POEntry(msgid=entry.msgid, msgstr=WORDING[entry.msgid]))
             continue
         texts = [entry.msgstr, *entry.msgstr_plural.values()]
         if not any(re.search(r"(?i)\be-?mails?\b", text or "") for text in texts):

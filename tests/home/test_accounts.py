@@ -195,6 +195,7 @@ def test_account_pages_use_the_site_layout_in_both_languages(client):
     ("/en/accounts/login/", "Sign in"), ("/en/accounts/signup/", "Register"),
     ("/en/accounts/password/reset/", "Password reset"), ("/en/accounts/password/change/", "Change password"),
     ("/en/accounts/2fa/", "Two-factor authentication"), ("/fr/accounts/login/", "Connexion"),
+    ("/fr/accounts/signup/", "S’inscrire"),
 ])
 def test_account_pages_write_headings_in_sentence_case_as_canada_ca_does(client, path, heading):
     client.force_login(UserFactory()) if "change" in path or "2fa" in path else None
