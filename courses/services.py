@@ -1,7 +1,8 @@
 """Learner workflows for courses. Each is a function with keyword-only arguments that runs in a
-transaction; double submits and racing tabs meet a unique constraint and return the existing row."""
+transaction; double submits and racing tabs meet a unique constraint and return the existing row
+(Django's get_or_create creates inside a savepoint and, on IntegrityError, reads the winner's row)."""
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,16 +14,6 @@ from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt
 
 class CourseError(Exception):
     """A learner action on a course that cannot be done; the message is shown to the learner."""
-
-
-def _get_or_create(model, **fields):
-    """Create the row, or return the one a double submit or a racing tab already created: the
-    unique constraint decides, inside a savepoint so the outer transaction stays usable."""
-    try:
-        with transaction.atomic():
-            return model.objects.create(**fields), True
-    except IntegrityError:
-        return model.objects.get(**fields), False
 
 
 def _unmet_prerequisites(*, user, course):
@@ -51,7 +42,7 @@ def enrol(*, user, course):
             _("Complete these courses first: %(titles)s.") % {"titles": ", ".join(p.title for p in unmet)}
         )
     with transaction.atomic():
-        enrolment, _created = _get_or_create(Enrolment, user=user, course=course)
+        enrolment, _created = Enrolment.objects.get_or_create(user=user, course=course)
     return enrolment
 
 
@@ -67,7 +58,7 @@ def complete_lesson(*, user, lesson):
     course = lesson.course
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
-        completion, _created = _get_or_create(LessonCompletion, user=user, lesson=lesson)
+        completion, _created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
         complete_course_if_done(user=user, course=course)
     return completion
 
@@ -108,7 +99,7 @@ def submit_knowledge_check(*, user, lesson, answers):
             QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok) for qid, selected, ok in results
         )
         if attempt.passed:
-            _get_or_create(LessonCompletion, user=user, lesson=lesson)
+            LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
             complete_course_if_done(user=user, course=course)
     return attempt
 

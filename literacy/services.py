@@ -1,7 +1,7 @@
 """Shared workflows: certificates (issued by courses, plans and sessions) and learning plans."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,24 +19,19 @@ def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
     Calling it again returns the existing certificate. The PDF is rendered by a background task
     enqueued when the transaction commits. Unique on (user, content type, subject pk)."""
     content_type = ContentType.objects.get_for_model(subject)
-    existing = Certificate.objects.filter(user=user, content_type=content_type, object_id=subject.pk).first()
-    if existing is not None:
-        return existing
     locale = getattr(subject, "locale", None)
-    try:
-        with transaction.atomic():
-            certificate = Certificate.objects.create(
-                user=user,
-                content_type=content_type,
-                object_id=subject.pk,
-                kind=kind,
-                learner_name=user.public_name,
-                subject_title=title or getattr(subject, "title", str(subject)),
-                subject_language=locale.language_code if locale else "en",
-                jurisdiction=jurisdiction,
-            )
-    except IntegrityError:
-        return Certificate.objects.get(user=user, content_type=content_type, object_id=subject.pk)
+    certificate, created = Certificate.objects.get_or_create(
+        user=user, content_type=content_type, object_id=subject.pk,
+        defaults={
+            "kind": kind,
+            "learner_name": user.public_name,
+            "subject_title": title or getattr(subject, "title", str(subject)),
+            "subject_language": locale.language_code if locale else "en",
+            "jurisdiction": jurisdiction,
+        },
+    )
+    if not created:
+        return certificate
     transaction.on_commit(lambda: enqueue_certificate_render(certificate_id=certificate.pk))
     return certificate
 
@@ -75,14 +70,8 @@ def start_plan(*, user, plan):
     """Start a learning plan; starting it again returns the same enrolment."""
     if not plan.live:
         raise LiteracyError(_("This learning plan is not available."))
-    existing = PlanEnrolment.objects.filter(user=user, plan=plan).first()
-    if existing is not None:
-        return existing
-    try:
-        with transaction.atomic():
-            return PlanEnrolment.objects.create(user=user, plan=plan)
-    except IntegrityError:
-        return PlanEnrolment.objects.get(user=user, plan=plan)
+    enrolment, _created = PlanEnrolment.objects.get_or_create(user=user, plan=plan)
+    return enrolment
 
 
 def complete_plan_step(*, user, plan, step_id):
@@ -95,11 +84,8 @@ def complete_plan_step(*, user, plan, step_id):
     with transaction.atomic():
         if not PlanEnrolment.objects.filter(user=user, plan=plan).exists():
             raise LiteracyError(_("Start the plan first."))
-        try:
-            with transaction.atomic():
-                return PlanStepCompletion.objects.create(user=user, step=step)
-        except IntegrityError:
-            return PlanStepCompletion.objects.get(user=user, step=step)
+        completion, _created = PlanStepCompletion.objects.get_or_create(user=user, step=step)
+        return completion
 
 
 def complete_plan(*, user, plan):
