@@ -86,3 +86,13 @@ class ModeratorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_certificate_menu_item():
     return ModeratorMenuItem(_("Certificates"), reverse("literacy_certificates:index"), icon_name="tick-inverse", order=900)
+
+
+# --- Editor accessibility ------------------------------------------------------------------
+from django.templatetags.static import static  # noqa: E402
+from django.utils.html import format_html  # noqa: E402
+
+
+@hooks.register("insert_editor_js")
+def name_unnamed_editor_controls():
+    return format_html('<script src="{}"></script>', static("literacy/admin/control_names.js"))

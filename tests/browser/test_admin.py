@@ -4,7 +4,9 @@ certificates and inventory tools, the course report) in a real browser: every pa
 import pytest
 from django.urls import reverse
 
+from home.site_tree import build_site_tree
 from sessions import services
+from tests.courses.helpers import make_course
 from tests.factories import UserFactory, staff_user
 from tests.sessions.helpers import make_session
 
@@ -29,3 +31,18 @@ def test_moderator_tools_are_accessible(page, visit, sign_in):
     for path in ("/admin/certificates/", "/admin/resources/gaps/", "/admin/resources/import/",
                  "/admin/resources/needs-review/"):
         visit(path)
+
+
+def test_editors_page_forms_are_accessible(page, visit, sign_in):
+    # Rich text fields (a session's description) are named by their labels (wagtail/wagtail#14205)
+    # and plain StreamField blocks (a lesson's Markdown) by their block type.
+    session = make_session("ON", title="Open data basics for Ontario")
+    _course, lessons = make_course(build_site_tree(), code="ON")
+    sign_in(staff_user("ON", "Editors"))
+    visit(f"/admin/pages/{session.pk}/edit/")
+    assert page.get_by_role("textbox", name="Description").count() == 1
+    visit(f"/admin/pages/{lessons[0].pk}/edit/")
+    assert page.get_by_role("textbox", name="Markdown").count() == 1
+    parent = session.get_parent()
+    for model in ("learning_sessions/sessionpage", "courses/coursepage", "resources/resourcepage"):
+        visit(f"/admin/pages/add/{model}/{parent.pk}/")
