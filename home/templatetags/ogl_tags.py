@@ -46,6 +46,13 @@ def language_toggle(context):
             translation = None
         if translation is not None and translation.live:
             url = translation.get_url(request)
+            # Stay on the same view of a routable page (coverage) and keep the filters, whose
+            # codes are the same in both languages.
+            page_url = page.get_url(request)
+            if request is not None and url and page_url and request.path.startswith(page_url):
+                url += request.path[len(page_url):]
+                if request.GET:
+                    url += "?" + request.GET.urlencode()
     elif request is not None:
         translated = translate_url(request.get_full_path(), target)
         if translated != request.get_full_path():

@@ -107,3 +107,13 @@ def test_pages_name_an_icon_the_site_serves(client):
     response = client.get(href)
     assert response.status_code == 200
     assert b"<svg" in b"".join(response.streaming_content if response.streaming else [response.content])
+
+
+def test_toggle_keeps_the_reader_on_the_same_view_and_filters(client):
+    import html
+
+    assert toggle_href(client.get("/en/resources/coverage/"))[0] == "/fr/ressources/coverage/"
+    assert toggle_href(client.get("/fr/ressources/coverage/"))[0] == "/en/resources/coverage/"
+    href = html.unescape(toggle_href(client.get("/en/resources/?jurisdiction=ON&topic=basics"))[0])
+    assert href == "/fr/ressources/?jurisdiction=ON&topic=basics"
+    assert client.get(href).status_code == 200
