@@ -184,6 +184,10 @@ class SessionPage(RoutablePageMixin, Page):
         return now < self.registration_deadline
 
     @property
+    def registration_opens_later(self):
+        return bool(self.registration_opens) and timezone.now() < self.registration_opens
+
+    @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
 

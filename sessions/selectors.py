@@ -55,8 +55,8 @@ def session_listing(*, request, index_page):
         sessions = [session for session in sessions if session.local_start.strftime("%Y-%m") == selected["month"]]
     user = request.user
     sessions = sessions[:200]
-    availability = availability_by_session(sessions)
-    items = [{"session": s, "times": time_labels(s, user), "availability": availability[s.pk]} for s in sessions]
+    prime_seat_counts(sessions)
+    items = [{"session": s, "times": time_labels(s, user)} for s in sessions]
     return {
         "items": items,
         "selected": selected,
@@ -68,33 +68,26 @@ def session_listing(*, request, index_page):
     }
 
 
-def availability_by_session(sessions, *, now=None):
-    """Seats left, waitlist length and whether registration is open, for many sessions in two
-    queries. Registrations and capacity live on each translation family's canonical page."""
-    now = now or timezone.now()
+def prime_seat_counts(sessions):
+    """Fill the model's cached `canonical`, `booked_count` and `waitlist_count` for many sessions
+    in two queries, so a listing reads `session.canonical.seats_left` without a query per card."""
     keys = {session.translation_key for session in sessions}
     canonical = {}
-    for page in SessionPage.objects.filter(translation_key__in=keys).order_by("pk").only("pk", "translation_key", "capacity"):
+    for page in SessionPage.objects.filter(translation_key__in=keys).order_by("pk"):
         canonical.setdefault(page.translation_key, page)
     counts = Counter()
-    rows = (Registration.objects.filter(session__translation_key__in=keys, status__in=(*Registration.SEAT_HOLDING, Status.WAITLISTED))
-            .values_list("session__translation_key", "status").annotate(n=Count("pk")))
-    for key, status, n in rows:
-        counts[key, "waitlisted" if status == Status.WAITLISTED else "booked"] += n
-    result = {}
+    rows = (Registration.objects.filter(session__in=list(canonical.values()))
+            .values_list("session_id", "status").annotate(n=Count("pk")))
+    for session_id, status, n in rows:
+        if status in Registration.SEAT_HOLDING:
+            counts[session_id, "booked"] += n
+        elif status == Status.WAITLISTED:
+            counts[session_id, "waitlisted"] += n
+    for page in canonical.values():
+        page.__dict__["booked_count"] = counts[page.pk, "booked"]
+        page.__dict__["waitlist_count"] = counts[page.pk, "waitlisted"]
     for session in sessions:
-        key = session.translation_key
-        capacity = canonical[key].capacity if key in canonical else session.capacity
-        result[session.pk] = {
-            "capacity": capacity,
-            "seats_left": max(0, capacity - counts[key, "booked"]),
-            "waitlisted": counts[key, "waitlisted"],
-            "open": session.registration_is_open(now),
-            # A date, not a datetime, so templates keep the session's day instead of the reader's.
-            "opens": (session.registration_opens.astimezone(session.zone).date()
-                      if session.registration_opens and now < session.registration_opens else None),
-        }
-    return result
+        session.__dict__["canonical"] = canonical.get(session.translation_key, session)
 
 
 def _is_month(value):
