@@ -235,15 +235,20 @@ def import_course(*, folder, jurisdiction_code):
         parent.add_child(instance=course)
         course.save_revision()
         for lesson in lessons:
-            page = LessonPage(
-                title=lesson["title"], slug=lesson["slug"], locale=locale, live=False,
-                body=[{"type": "markdown", "value": lesson["body"]}], knowledge_check=lesson["quiz"],
-            )
+            source_lesson = None
             if source is not None and lesson["translation_of"]:
                 source_lesson = LessonPage.objects.child_of(source).filter(slug=lesson["translation_of"]).first()
                 if source_lesson is None:
                     raise CourseImportError([f"{lesson['doc'].path.name}:{lesson['doc'].lines.get('translation_of', 2)}: "
                                              f"no lesson '{lesson['translation_of']}' in the course it translates"])
+                # A translated question keeps its source's id, so an answer is one answer in both languages.
+                for question, source_question in zip(lesson["quiz"], source_lesson.knowledge_check.raw_data):
+                    question["id"] = source_question["id"]
+            page = LessonPage(
+                title=lesson["title"], slug=lesson["slug"], locale=locale, live=False,
+                body=[{"type": "markdown", "value": lesson["body"]}], knowledge_check=lesson["quiz"],
+            )
+            if source_lesson is not None:
                 page.translation_key = source_lesson.translation_key
             course.add_child(instance=page)
             page.save_revision()

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Audience, JurisdictionPage, Topic
+from literacy.translation import synchronised_fields
 
 from .blocks import KnowledgeCheckBlock, LessonBodyBlock
 
@@ -55,6 +56,11 @@ class CoursePage(RoutablePageMixin, Page):
     prerequisites = ParentalManyToManyField(
         "self", verbose_name=_("prerequisite courses"), blank=True, symmetrical=False, related_name="+"
     )
+
+    # The same on both language pages (literacy.translation.sync_facts); `language` says which
+    # language each page's own content is in, so it is not shared.
+    synchronised_facts = ("estimated_duration", "pass_mark", "topics", "audiences")
+    override_translatable_fields = synchronised_fields(*synchronised_facts)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

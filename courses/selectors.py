@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from literacy.models import Jurisdiction, JurisdictionPage, Topic
+from literacy.translation import in_reader_language
 
 from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
 
@@ -64,28 +65,32 @@ def course_catalogue(*, request, locale):
 def enrolment_for(*, course, user):
     if user is None or not user.is_authenticated:
         return None
-    return Enrolment.objects.filter(course=course, user=user).first()
+    return Enrolment.objects.filter(course__translation_key=course.translation_key, user=user).first()
 
 
 def course_progress(*, course, user):
     """Per-lesson state for `user` and the course's completion (the completion protocol)."""
     lessons = list(course.lessons())
     authenticated = user is not None and user.is_authenticated
-    completed_ids = set()
-    passed_ids = set()
+    completed_keys = set()
+    passed_keys = set()
     if authenticated and lessons:
-        lesson_ids = [lesson.pk for lesson in lessons]
-        completed_ids = set(
-            LessonCompletion.objects.filter(user=user, lesson_id__in=lesson_ids).values_list("lesson_id", flat=True)
+        # Records sit on the canonical lesson; the translation key finds them from either language.
+        keys = [lesson.translation_key for lesson in lessons]
+        completed_keys = set(
+            LessonCompletion.objects.filter(user=user, lesson__translation_key__in=keys)
+            .values_list("lesson__translation_key", flat=True)
         )
-        passed_ids = set(
-            QuizAttempt.objects.filter(user=user, lesson_id__in=lesson_ids, passed=True).values_list("lesson_id", flat=True)
+        passed_keys = set(
+            QuizAttempt.objects.filter(user=user, lesson__translation_key__in=keys, passed=True)
+            .values_list("lesson__translation_key", flat=True)
         )
     rows = []
     for lesson in lessons:
         needs_check = lesson.has_knowledge_check
-        done = lesson.pk in completed_ids and (not needs_check or lesson.pk in passed_ids)
-        rows.append({"lesson": lesson, "done": done, "needs_check": needs_check, "passed": lesson.pk in passed_ids})
+        passed = lesson.translation_key in passed_keys
+        done = lesson.translation_key in completed_keys and (not needs_check or passed)
+        rows.append({"lesson": lesson, "done": done, "needs_check": needs_check, "passed": passed})
     done_count = sum(1 for row in rows if row["done"])
     total = len(rows)
     first_unfinished = next((row["lesson"] for row in rows if not row["done"]), None)
@@ -114,7 +119,9 @@ def lesson_context(*, lesson, request):
     attempt = None
     attempt_id = request.GET.get("attempt", "")
     if user.is_authenticated and attempt_id.isdigit():
-        attempt = QuizAttempt.objects.filter(pk=int(attempt_id), user=user, lesson=lesson).first()
+        attempt = QuizAttempt.objects.filter(
+            pk=int(attempt_id), user=user, lesson__translation_key=lesson.translation_key
+        ).first()
     return {
         "course": course,
         "enrolment": enrolment_for(course=course, user=user),
@@ -123,7 +130,8 @@ def lesson_context(*, lesson, request):
         "previous_lesson": previous_lesson,
         "next_lesson": next_lesson,
         "is_done": any(row["done"] for row in progress["lessons"] if row["lesson"].pk == lesson.pk),
-        "is_marked_complete": user.is_authenticated and LessonCompletion.objects.filter(user=user, lesson=lesson).exists(),
+        "is_marked_complete": user.is_authenticated
+        and LessonCompletion.objects.filter(user=user, lesson__translation_key=lesson.translation_key).exists(),
         "questions": questions,
         "attempt": attempt,
         "attempt_feedback": attempt_feedback(lesson=lesson, attempt=attempt) if attempt else None,
@@ -150,11 +158,14 @@ def lesson_questions(*, lesson, selected=None):
 
 
 def attempt_feedback(*, lesson, attempt):
-    """After submission only: each question with the learner's choices and their feedback."""
-    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    """After submission only: each question with the learner's choices and their feedback, in the
+    language of `lesson` whichever language the attempt was made in (a translation keeps its
+    questions' ids; a question whose id differs is matched by its position)."""
+    stored = list(attempt.answers.order_by("pk"))
+    answers = {answer.question_id: answer for answer in stored}
     result = []
-    for question_id, value in lesson.questions():
-        answer = answers.get(question_id)
+    for position, (question_id, value) in enumerate(lesson.questions()):
+        answer = answers.get(question_id) or (stored[position] if position < len(stored) else None)
         selected = answer.selected if answer else []
         result.append(
             {
@@ -182,40 +193,50 @@ def my_learning_section(request):
         certificate.object_id: certificate
         for certificate in Certificate.objects.filter(user=user, kind="course", object_id__in=[e.course_id for e in enrolments])
     }
+    shown = in_reader_language([enrolment.course for enrolment in enrolments])
     in_progress, completed = [], []
     for enrolment in enrolments:
-        course = enrolment.course
+        course = shown[enrolment.course_id]
         progress = course_progress(course=course, user=user)
-        row = {"course": course, "progress": progress, "enrolment": enrolment, "certificate": certificates.get(course.pk)}
+        row = {"course": course, "progress": progress, "enrolment": enrolment, "certificate": certificates.get(enrolment.course_id)}
         (completed if progress["is_complete"] else in_progress).append(row)
     return {"template": "courses/my_learning_section.html", "context": {"in_progress": in_progress, "completed": completed}}
 
 
 def coordinator_report(*, user):
-    """Enrolments and completions per course, grouped by jurisdiction, limited to the
-    jurisdictions where `user` is a coordinator."""
+    """Enrolments and completions per course (one row per course, whichever language its learners
+    used), limited to the jurisdictions where `user` is a coordinator."""
     from literacy.selectors import jurisdictions_for_role
+    from literacy.translation import active_locale
 
     jurisdictions = list(jurisdictions_for_role(user=user, role="Coordinators"))
+    roots = JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions).select_related("jurisdiction")
+    within = Q(pk__in=[])
+    for root in roots:
+        within |= Q(path__startswith=root.path, depth__gt=root.depth)
+    pages = list(CoursePage.objects.filter(within).select_related("locale").order_by("pk"))
+    jurisdiction_of = {root.path: root.jurisdiction for root in roots}
+    counts = {
+        row["course__translation_key"]: row
+        for row in Enrolment.objects.filter(course__translation_key__in={page.translation_key for page in pages})
+        .values("course__translation_key")
+        .annotate(enrolments=Count("pk"), completions=Count("pk", filter=Q(completed_at__isnull=False)))
+    }
+    locale = active_locale()
+    families = {}
+    for page in pages:
+        families.setdefault(page.translation_key, []).append(page)
     rows = []
-    for jurisdiction in jurisdictions:
-        for root in JurisdictionPage.objects.filter(jurisdiction=jurisdiction).select_related("locale"):
-            courses = (
-                CoursePage.objects.descendant_of(root)
-                .annotate(
-                    enrolment_count=Count("enrolments", distinct=True),
-                    completion_count=Count("enrolments", filter=Q(enrolments__completed_at__isnull=False), distinct=True),
-                )
-                .order_by("title")
-            )
-            for course in courses:
-                rows.append(
-                    {
-                        "jurisdiction": jurisdiction,
-                        "course": course,
-                        "language": root.locale.language_code,
-                        "enrolments": course.enrolment_count,
-                        "completions": course.completion_count,
-                    }
-                )
+    for key, family in families.items():
+        shown = next((page for page in family if page.locale_id == locale.pk), family[0])
+        jurisdiction = next(j for path, j in jurisdiction_of.items() if shown.path.startswith(path))
+        count = counts.get(key, {})
+        rows.append({
+            "jurisdiction": jurisdiction,
+            "course": shown,
+            "language": ", ".join(sorted(page.locale.language_code for page in family)),
+            "enrolments": count.get("enrolments", 0),
+            "completions": count.get("completions", 0),
+        })
+    rows.sort(key=lambda row: (row["jurisdiction"].sort_order, row["course"].title))
     return {"jurisdictions": jurisdictions, "rows": rows}

@@ -1,12 +1,15 @@
 """Learner workflows for courses. Each is a function with keyword-only arguments that runs in a
 transaction; double submits and racing tabs meet a unique constraint and return the existing row
-(Django's get_or_create creates inside a savepoint and, on IntegrityError, reads the winner's row)."""
+(Django's get_or_create creates inside a savepoint and, on IntegrityError, reads the winner's row).
+Records point at the course's and lesson's canonical pages (`literacy.translation`), so a learner
+may switch language at any point and keep their progress."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from literacy.services import issue_certificate
+from literacy.translation import canonical
 
 from .blocks import QuestionBlock
 from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt
@@ -33,7 +36,7 @@ def enrol(*, user, course):
     needs every prerequisite course completed."""
     if not course.live:
         raise CourseError(_("This course is not available."))
-    existing = Enrolment.objects.filter(user=user, course=course).first()
+    existing = Enrolment.objects.filter(user=user, course=canonical(course)).first()
     if existing is not None:
         return existing
     unmet = _unmet_prerequisites(user=user, course=course)
@@ -42,12 +45,12 @@ def enrol(*, user, course):
             _("Complete these courses first: %(titles)s.") % {"titles": ", ".join(p.title for p in unmet)}
         )
     with transaction.atomic():
-        enrolment, _created = Enrolment.objects.get_or_create(user=user, course=course)
+        enrolment, _created = Enrolment.objects.get_or_create(user=user, course=canonical(course))
     return enrolment
 
 
 def _require_enrolment(*, user, course):
-    enrolment = Enrolment.objects.filter(user=user, course=course).first()
+    enrolment = Enrolment.objects.filter(user=user, course=canonical(course)).first()
     if enrolment is None:
         raise CourseError(_("Enrol in the course first."))
     return enrolment
@@ -58,7 +61,7 @@ def complete_lesson(*, user, lesson):
     course = lesson.course
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
-        completion, _created = LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+        completion, _created = LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
         complete_course_if_done(user=user, course=course)
     return completion
 
@@ -93,13 +96,13 @@ def submit_knowledge_check(*, user, lesson, answers):
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
         attempt = QuizAttempt.objects.create(
-            user=user, lesson=lesson, score=score, pass_mark=course.pass_mark, passed=score >= course.pass_mark
+            user=user, lesson=canonical(lesson), score=score, pass_mark=course.pass_mark, passed=score >= course.pass_mark
         )
         QuizAnswer.objects.bulk_create(
             QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok) for qid, selected, ok in results
         )
         if attempt.passed:
-            LessonCompletion.objects.get_or_create(user=user, lesson=lesson)
+            LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
             complete_course_if_done(user=user, course=course)
     return attempt
 
@@ -110,9 +113,10 @@ def complete_course_if_done(*, user, course):
 
     if not course_progress(course=course, user=user)["is_complete"]:
         return None
+    subject = canonical(course)
     with transaction.atomic():
-        enrolment = Enrolment.objects.select_for_update().get(user=user, course=course)
+        enrolment = Enrolment.objects.select_for_update().get(user=user, course=subject)
         if enrolment.completed_at is None:
             enrolment.completed_at = timezone.now()
             enrolment.save(update_fields=["completed_at"])
-        return issue_certificate(user=user, subject=course, kind="course", jurisdiction=course.jurisdiction)
+        return issue_certificate(user=user, subject=subject, kind="course", jurisdiction=course.jurisdiction)

@@ -7,3 +7,10 @@ class LiteracyConfig(AppConfig):
     label = "literacy"
     verbose_name = _("Literacy vocabulary")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .receivers import keep_translations_in_step
+
+        page_published.connect(keep_translations_in_step, dispatch_uid="literacy-sync-facts")

@@ -1,8 +1,9 @@
-"""Certificates: issued once per learner and subject page, verified publicly by a random code.
+"""Certificates: issued once per learner and subject, verified publicly by a random code.
 
 Uniqueness: one certificate per (user, content type, object id) where the object is the
-completed page itself (its page id, not its translation key). A learner who completes the
-English and the French version of a course gets one certificate for each page.
+subject's canonical page (`literacy.translation.canonical`): a course completed partly in
+English and partly in French gives one certificate. It carries the subject's title in both
+languages and is rendered once per language, on first request, in the reader's language.
 """
 
 import base64
@@ -40,6 +41,7 @@ class Certificate(models.Model):
     code = models.CharField(_("verification code"), max_length=32, unique=True, default=new_verification_code, editable=False)
     learner_name = models.CharField(_("learner name"), max_length=200)
     subject_title = models.CharField(_("title"), max_length=255)
+    subject_title_fr = models.CharField(_("title (French)"), max_length=255, blank=True)
     subject_language = models.CharField(_("language"), max_length=8, default="en")
     jurisdiction = models.ForeignKey(
         "literacy.Jurisdiction", verbose_name=_("jurisdiction"), null=True, blank=True, on_delete=models.SET_NULL,
@@ -47,6 +49,12 @@ class Certificate(models.Model):
     )
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     pdf = models.FileField(_("PDF"), upload_to=certificate_upload_to, blank=True)
+    pdf_fr = models.FileField(_("PDF (French)"), upload_to=certificate_upload_to, blank=True)
+    former_codes = models.TextField(
+        _("former codes"), blank=True, editable=False,
+        help_text=_("Codes of certificates merged into this one (one per language page before both languages "
+                    "shared one record); they still verify."),
+    )
     rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
     render_count = models.PositiveIntegerField(_("times rendered"), default=0, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
@@ -68,6 +76,30 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.subject_title} — {self.learner_name} ({self.code})"
 
+    def title_in(self, language):
+        return self.subject_title_fr if language == "fr" and self.subject_title_fr else self.subject_title
+
+    @property
+    def title(self):
+        from .models import current_language_is_french
+
+        return self.title_in("fr" if current_language_is_french() else "en")
+
+    def pdf_field(self, language):
+        """The stored rendering in `language` (English for anything but French)."""
+        return self.pdf_fr if language == "fr" else self.pdf
+
+    @classmethod
+    def by_code(cls, code):
+        """The certificate a verification code names, including codes merged into another."""
+        code = (code or "").strip().upper()
+        if not code:
+            return None
+        found = cls.objects.filter(code=code).first()
+        if found is None:
+            found = cls.objects.filter(former_codes__contains=code).first()
+        return found
+
     @property
     def issued_on(self):
         """The day of issue on the learner's own calendar, the date the PDF and the verification
@@ -80,5 +112,8 @@ class Certificate(models.Model):
 
     @classmethod
     def for_subject(cls, *, user, subject):
+        from .translation import canonical
+
+        subject = canonical(subject) if hasattr(subject, "translation_key") else subject
         content_type = ContentType.objects.get_for_model(subject)
         return cls.objects.filter(user=user, content_type=content_type, object_id=subject.pk).first()

@@ -28,20 +28,22 @@ def html_to_pdf(html):
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
-def render_certificate_pdf_bytes(certificate):
-    """Bilingual certificate: learner name, subject, date, jurisdiction, code and a QR code."""
-    url_en = verification_url(certificate, language="en")
-    url_fr = verification_url(certificate, language="fr")
+def render_certificate_pdf_bytes(certificate, *, language="en"):
+    """The certificate in one official language: learner name, subject, date, jurisdiction, code
+    and a QR code to the verification page in that language."""
+    url = verification_url(certificate, language=language)
     jurisdiction = certificate.jurisdiction
-    html = render_to_string(
-        "literacy/certificate_pdf.html",
-        {
-            "certificate": certificate,
-            "jurisdiction_en": jurisdiction.name_en if jurisdiction else "",
-            "jurisdiction_fr": jurisdiction.name_fr if jurisdiction else "",
-            "verify_url_en": url_en,
-            "verify_url_fr": url_fr,
-            "qr": qr_data_uri(url_en),
-        },
-    )
+    with translation.override(language):
+        html = render_to_string(
+            "literacy/certificate_pdf.html",
+            {
+                "certificate": certificate,
+                "language": language,
+                "subject_title": certificate.title_in(language),
+                "jurisdiction_name": (jurisdiction.name_fr if language == "fr" else jurisdiction.name_en)
+                if jurisdiction else "",
+                "verify_url": url,
+                "qr": qr_data_uri(url),
+            },
+        )
     return html_to_pdf(html)

@@ -11,8 +11,10 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+
+from .translation import synchronised_fields
 
 
 class Principle(models.Model):
@@ -68,6 +70,9 @@ class LearningPlanPage(RoutablePageMixin, Page):
     framework = models.CharField(_("framework"), max_length=20, choices=Framework.choices, default=Framework.GENERAL)
     introduction = RichTextField(_("introduction"), blank=True)
     principles = ParentalManyToManyField(Principle, verbose_name=_("principles and practices"), blank=True)
+
+    synchronised_facts = ("framework", "principles")
+    override_translatable_fields = synchronised_fields(*synchronised_facts)
 
     content_panels = Page.content_panels + [
         FieldPanel("framework"),
@@ -126,7 +131,11 @@ class LearningPlanPage(RoutablePageMixin, Page):
         return plan_pdf(request, plan=self)
 
 
-class LearningPlanStep(Orderable):
+class LearningPlanStep(TranslatableMixin, Orderable):
+    """A step of a plan. Translatable, so the French plan's step is the same step as the English
+    one (same translation key): a learner's check mark counts in both languages, and
+    wagtail-localize offers its title and outcome for translation instead of overwriting them."""
+
     plan = ParentalKey(LearningPlanPage, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Leave blank to use the linked page's title."))
     linked_page = models.ForeignKey(
@@ -136,7 +145,7 @@ class LearningPlanStep(Orderable):
 
     panels = [FieldPanel("linked_page"), FieldPanel("title"), FieldPanel("expected_outcome")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
@@ -159,7 +168,8 @@ class PlanEnrolment(models.Model):
 
 
 class PlanStepCompletion(models.Model):
-    """A learner's own check mark on a step that links to no page (a practice activity)."""
+    """A learner's own check mark on a step that links to no page (a practice activity), on the
+    step of the plan's canonical page."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_step_completions")
     step = models.ForeignKey(LearningPlanStep, on_delete=models.CASCADE, related_name="completions")

@@ -57,17 +57,27 @@ def plan_progress(*, plan, user):
     authenticated = user is not None and user.is_authenticated
     checked = set()
     if authenticated:
-        checked = set(PlanStepCompletion.objects.filter(user=user, step__in=steps).values_list("step_id", flat=True))
+        checked = set(
+            PlanStepCompletion.objects.filter(user=user, step__translation_key__in=[step.translation_key for step in steps])
+            .values_list("step__translation_key", flat=True)
+        )
+    from .translation import in_reader_language
+
+    # A synchronised translation links the English page; readers follow the page in the plan's language.
+    linked = in_reader_language([step.linked_page for step in steps], locale=plan.locale)
     rows = []
     for step in steps:
         if step.linked_page_id:
             done = bool(authenticated and is_completed(step.linked_page, user))
         else:
-            done = step.pk in checked
-        rows.append({"step": step, "done": done, "self_checked": not step.linked_page_id})
+            done = step.translation_key in checked
+        rows.append({"step": step, "page": linked.get(step.linked_page_id), "done": done,
+                     "self_checked": not step.linked_page_id})
     done = sum(1 for row in rows if row["done"])
     total = len(rows)
-    enrolment = PlanEnrolment.objects.filter(user=user, plan=plan).first() if authenticated else None
+    enrolment = (
+        PlanEnrolment.objects.filter(user=user, plan__translation_key=plan.translation_key).first() if authenticated else None
+    )
     return {
         "steps": rows,
         "done": done,
@@ -83,10 +93,14 @@ def my_learning_section(request):
     from .certificates import Certificate
     from .plans import PlanEnrolment
 
+    from .translation import in_reader_language
+
     user = request.user
+    enrolments = list(PlanEnrolment.objects.filter(user=user).select_related("plan").order_by("-started_at"))
+    shown = in_reader_language([enrolment.plan for enrolment in enrolments])
     plans = [
-        {"plan": enrolment.plan, "progress": plan_progress(plan=enrolment.plan, user=user)}
-        for enrolment in PlanEnrolment.objects.filter(user=user).select_related("plan").order_by("-started_at")
+        {"plan": shown[enrolment.plan_id], "progress": plan_progress(plan=shown[enrolment.plan_id], user=user)}
+        for enrolment in enrolments
     ]
     certificates = list(Certificate.objects.filter(user=user).exclude(kind="course"))
     if not plans and not certificates:

@@ -6,7 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .certificates import Certificate
-from .plans import PlanEnrolment, PlanStepCompletion
+from .plans import LearningPlanStep, PlanEnrolment, PlanStepCompletion
+from .translation import canonical
 
 
 class LiteracyError(Exception):
@@ -16,8 +17,15 @@ class LiteracyError(Exception):
 def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
     """Issue the certificate for `user` and the completed `subject` (a page or any model), once.
 
-    Calling it again returns the existing certificate. The PDF is rendered by a background task
-    enqueued when the transaction commits. Unique on (user, content type, subject pk)."""
+    A page subject is its canonical page, so completing the thing in either language issues the
+    same certificate; it carries the title in both languages. Calling it again returns the
+    existing certificate. The PDF in the learner's language is rendered by a background task
+    enqueued when the transaction commits."""
+    titles = {}
+    if hasattr(subject, "translation_key"):
+        subject = canonical(subject)
+        titles = {page.locale.language_code: page.title
+                  for page in subject.get_translations(inclusive=True).select_related("locale")}
     content_type = ContentType.objects.get_for_model(subject)
     locale = getattr(subject, "locale", None)
     certificate, created = Certificate.objects.get_or_create(
@@ -25,21 +33,23 @@ def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
         defaults={
             "kind": kind,
             "learner_name": user.public_name,
-            "subject_title": title or getattr(subject, "title", str(subject)),
+            "subject_title": title or titles.get("en") or getattr(subject, "title", str(subject)),
+            "subject_title_fr": titles.get("fr", ""),
             "subject_language": locale.language_code if locale else "en",
             "jurisdiction": jurisdiction,
         },
     )
     if not created:
         return certificate
-    transaction.on_commit(lambda: enqueue_certificate_render(certificate_id=certificate.pk))
+    language = user.preferred_language or "en"
+    transaction.on_commit(lambda: enqueue_certificate_render(certificate_id=certificate.pk, language=language))
     return certificate
 
 
-def enqueue_certificate_render(*, certificate_id):
+def enqueue_certificate_render(*, certificate_id, language="en"):
     from .tasks import render_certificate_pdf
 
-    render_certificate_pdf.enqueue(certificate_id)
+    render_certificate_pdf.enqueue(certificate_id, language)
 
 
 def revoke_certificate(*, certificate, moderator, reason=""):
@@ -70,7 +80,7 @@ def start_plan(*, user, plan):
     """Start a learning plan; starting it again returns the same enrolment."""
     if not plan.live:
         raise LiteracyError(_("This learning plan is not available."))
-    enrolment, _created = PlanEnrolment.objects.get_or_create(user=user, plan=plan)
+    enrolment, _created = PlanEnrolment.objects.get_or_create(user=user, plan=canonical(plan))
     return enrolment
 
 
@@ -82,9 +92,10 @@ def complete_plan_step(*, user, plan, step_id):
     if step.linked_page_id:
         raise LiteracyError(_("This step is complete when you complete the linked page."))
     with transaction.atomic():
-        if not PlanEnrolment.objects.filter(user=user, plan=plan).exists():
+        if not PlanEnrolment.objects.filter(user=user, plan__translation_key=plan.translation_key).exists():
             raise LiteracyError(_("Start the plan first."))
-        completion, _created = PlanStepCompletion.objects.get_or_create(user=user, step=step)
+        canonical_step = LearningPlanStep.objects.filter(translation_key=step.translation_key).order_by("pk").first()
+        completion, _created = PlanStepCompletion.objects.get_or_create(user=user, step=canonical_step)
         return completion
 
 
@@ -97,4 +108,4 @@ def complete_plan(*, user, plan):
         raise LiteracyError(_("Start the plan first."))
     if not progress["is_complete"]:
         raise LiteracyError(_("Complete every step of the plan first."))
-    return issue_certificate(user=user, subject=plan, kind=Certificate.Kind.PLAN)
+    return issue_certificate(user=user, subject=canonical(plan), kind=Certificate.Kind.PLAN)

@@ -11,18 +11,20 @@ from .pdf import render_certificate_pdf_bytes
 
 
 @task()
-def render_certificate_pdf(certificate_id):
-    """Render a certificate's PDF with WeasyPrint and store it; a stored PDF is left alone."""
+def render_certificate_pdf(certificate_id, language="en"):
+    """Render a certificate's PDF in `language` with WeasyPrint and store it; a stored PDF is left alone."""
+    language = "fr" if language == "fr" else "en"
+    field = "pdf_fr" if language == "fr" else "pdf"
     certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(pk=certificate_id).first()
-    if certificate is None or certificate.pdf:
+    if certificate is None or getattr(certificate, field):
         return False
-    content = render_certificate_pdf_bytes(certificate)
+    content = render_certificate_pdf_bytes(certificate, language=language)
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate_id)
-        if locked.pdf:  # another worker got there first
+        if getattr(locked, field):  # another worker got there first
             return False
-        locked.pdf.save(f"{locked.code}.pdf", ContentFile(content), save=False)
+        getattr(locked, field).save(f"{locked.code}-{language}.pdf", ContentFile(content), save=False)
         locked.rendered_at = timezone.now()
         locked.render_count = F("render_count") + 1
-        locked.save(update_fields=["pdf", "rendered_at", "render_count"])
+        locked.save(update_fields=[field, "rendered_at", "render_count"])
     return True

@@ -10,13 +10,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import services
 from .certificates import Certificate
+from .models import current_language_is_french
 from .selectors import can_manage_certificate, plan_progress
 
 
 @require_GET
 def verify_certificate(request, code):
     """Public verification. An unknown code gets the same page shape with a 404 status."""
-    certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(code=code.strip().upper()).first()
+    certificate = Certificate.by_code(code)
     status = 200 if certificate else 404
     return render(request, "literacy/verify_certificate.html", {"certificate": certificate, "code": code}, status=status)
 
@@ -28,13 +29,14 @@ def certificate_pdf(request, code):
     certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(code=code).first()
     if certificate is None or not can_manage_certificate(user=request.user, certificate=certificate):
         raise Http404
-    if not certificate.pdf:
-        services.enqueue_certificate_render(certificate_id=certificate.pk)
+    language = "fr" if current_language_is_french() else "en"
+    if not certificate.pdf_field(language):
+        services.enqueue_certificate_render(certificate_id=certificate.pk, language=language)
         certificate.refresh_from_db()
-    if not certificate.pdf:
+    if not certificate.pdf_field(language):
         return render(request, "literacy/certificate_pending.html", {"certificate": certificate}, status=202)
     return FileResponse(
-        certificate.pdf.open("rb"),
+        certificate.pdf_field(language).open("rb"),
         content_type="application/pdf",
         as_attachment=True,
         filename=f"certificate-{certificate.code}.pdf",

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.translation import synchronised_fields
 
 from . import vocabulary
 from .fields import MultipleChoiceField
@@ -98,6 +99,14 @@ class ResourcePage(Page):
         _("external ID"), max_length=100, blank=True, db_index=True,
         help_text=_("Stable identifier used by imports; shared by the English and French pages."),
     )
+
+    # Data, not prose: the same on the English and French pages whichever one is published
+    # (literacy.translation.sync_facts); title, summary and publisher are translated.
+    synchronised_facts = (
+        "topics", "audiences", "resource_type", "format", "languages", "licence", "link_url", "document",
+        "contact_email", "date_published", "date_modified", "review_date", "external_id",
+    )
+    override_translatable_fields = synchronised_fields(*synchronised_facts)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),

@@ -9,7 +9,14 @@ class LearningSessionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from literacy.provisioning import ROLE_COORDINATORS, register_role_permissions
+
+        from .models import SessionPage
+        from .receivers import tell_registrants_of_changes
+
+        page_published.connect(tell_registrants_of_changes, sender=SessionPage, dispatch_uid="sessions-notify-change")
 
         register_role_permissions(
             role=ROLE_COORDINATORS,

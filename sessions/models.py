@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Jurisdiction, validate_time_zone
+from literacy.translation import synchronised_fields
 
 from .forms import SessionPageForm
 
@@ -102,6 +103,13 @@ class SessionPage(RoutablePageMixin, Page):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
     facilitators = models.CharField(_("facilitators"), max_length=300, blank=True)
 
+    # One session, two pages: these are the same on both, whichever page an editor publishes
+    # (literacy.translation.sync_facts); the title, description and venue name are translated.
+    synchronised_facts = (
+        "start", "end", "time_zone", "capacity", "format", "status", "registration_opens", "registration_closes",
+        "address", "meeting_link", "language", "facilitators",
+    )
+    override_translatable_fields = synchronised_fields(*synchronised_facts)
     base_form_class = SessionPageForm
     content_panels = Page.content_panels + [
         FieldPanel("description"),

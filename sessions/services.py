@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from literacy.certificates import Certificate
 from literacy.services import issue_certificate, reinstate_certificate, revoke_certificate
+from literacy.translation import sync_facts
 
 from .models import CalendarState, Registration, RegistrationHistory, SelfIdentification, SessionPage
 
@@ -250,14 +251,23 @@ def cancel_session(*, session, actor, message, now=None):
 
 
 def session_fingerprint(session):
-    parts = [session.start.isoformat(), session.end.isoformat(), session.time_zone, session.venue, session.address,
+    """What registrants were told: the session's shared facts (the same on both language pages;
+    a venue name is translated, so it is left out and its address stands for it)."""
+    parts = [session.start.isoformat(), session.end.isoformat(), session.time_zone, session.address,
              session.meeting_link, session.format, session.status]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def session_published(*, session):
+    """A session page was published by any path: make its translations' facts the same, then tell
+    registrants if its time or place changed."""
+    sync_facts(page=session)
+    return notify_session_changed(session=session)
+
+
 def notify_session_changed(*, session):
-    """Called after a session page is published: when its time or place changed since registrants
-    were last told, raise the calendar SEQUENCE and email every active registrant."""
+    """When a session's time or place changed since registrants were last told, raise the
+    calendar SEQUENCE and email every active registrant once, in their language."""
     from .tasks import send_session_update_email
 
     with transaction.atomic():
@@ -269,15 +279,18 @@ def notify_session_changed(*, session):
         fingerprint = session_fingerprint(live)
         if state.fingerprint == fingerprint:
             return None
-        first_time = not state.fingerprint
+        active = Registration.objects.filter(session=canonical, status__in=Registration.ACTIVE)
+        # A session registered for before any baseline was kept: its registrants hold an unknown
+        # version, so the change is announced rather than swallowed.
+        announce = bool(state.fingerprint) or active.exists()
         state.fingerprint = fingerprint
-        if not first_time:
+        if announce:
             state.sequence += 1
         state.save()
-        if first_time:
+        if not announce:
             return None
         sequence = state.sequence
-        for registration_id in Registration.objects.filter(session=canonical, status__in=Registration.ACTIVE).values_list("pk", flat=True):
+        for registration_id in active.values_list("pk", flat=True):
             transaction.on_commit(
                 lambda rid=registration_id: send_session_update_email.enqueue(registration_id=rid, sequence=sequence)
             )

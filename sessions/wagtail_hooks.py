@@ -21,11 +21,3 @@ class CoordinatorMenuItem(MenuItem):
 def register_menu_item():
     return CoordinatorMenuItem(_("Session registrations"), reverse("learning_sessions_admin:dashboard"), icon_name="date", order=350)
 
-
-@hooks.register("after_publish_page")
-def tell_registrants_of_changes(request, page):
-    from .models import SessionPage
-    from .services import notify_session_changed
-
-    if isinstance(page.specific, SessionPage):
-        notify_session_changed(session=page.specific)

@@ -5,7 +5,6 @@ from django.core import mail
 
 from sessions import services
 from sessions.models import Registration
-from sessions.wagtail_hooks import tell_registrants_of_changes
 from tests.factories import UserFactory
 
 from .helpers import make_session
@@ -14,17 +13,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_publishing_a_changed_session_tells_registrants(django_capture_on_commit_callbacks):
-    session = make_session(capacity=2)
-    tell_registrants_of_changes(None, session)  # first publish: nothing to tell
+    session = make_session(capacity=2)  # first publish: nothing to tell
     user = UserFactory()
     services.register(session=session, user=user)
     mail.outbox.clear()
-    session.venue = "Room 204"
-    session.save_revision().publish()
+    session.address = "200 Main St, Room 204"
     with django_capture_on_commit_callbacks(execute=True):
-        tell_registrants_of_changes(None, session)
+        session.save_revision().publish()
     assert [m.to for m in mail.outbox] == [[user.email]]
-    assert "Room 204" in mail.outbox[0].body
+    assert "Room 204" in mail.outbox[0].attachments[0][1]
+    with django_capture_on_commit_callbacks(execute=True):
+        session.save_revision().publish()  # nothing changed: nobody is told again
+    assert len(mail.outbox) == 1
 
 
 def test_invalid_registration_form_keeps_input_and_explains(client):

@@ -90,16 +90,14 @@ def test_session_cancellation_tells_everyone_with_cancel_ics(django_capture_on_c
 def test_session_change_raises_sequence_and_emails_once(django_capture_on_commit_callbacks):
     session = make_session(capacity=2)
     user = UserFactory()
-    services.notify_session_changed(session=session)  # first publish records what people were told
     with django_capture_on_commit_callbacks(execute=True):
         services.register(session=session, user=user)
     mail.outbox.clear()
     session.start += timedelta(hours=1)
     session.end += timedelta(hours=1)
-    session.save_revision().publish()
     with django_capture_on_commit_callbacks(execute=True):
-        sequence = services.notify_session_changed(session=session)
-    assert sequence == 1
+        session.save_revision().publish()  # publishing tells registrants (page_published)
+    assert services.calendar_sequence(session) == 1
     assert len(mail.outbox) == 1
     event = ics_of(mail.outbox[0]).walk("VEVENT")[0]
     assert int(event["SEQUENCE"]) == 1 and event.decoded("DTSTART") == session.start
