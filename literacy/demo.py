@@ -122,15 +122,19 @@ def _ensure_plan(*, index_pages, framework, texts, steps, principles, lesson_pag
             )
             if language == "fr":
                 plan.translation_key = plans["en"].translation_key
+            english_steps = list(plans["en"].steps.order_by("sort_order")) if language == "fr" else []
             for order, (target, title_en, title_fr, outcome_en, outcome_fr) in enumerate(steps):
                 linked = extra_targets.get(target, {}).get(language) if target in extra_targets else (
                     lesson_pages.get(target, {}).get(language) if target else None
                 )
-                plan.steps.add(LearningPlanStep(
+                step = LearningPlanStep(
                     sort_order=order, linked_page=linked,
                     title=title_en if language == "en" else title_fr,
                     expected_outcome=outcome_en if language == "en" else outcome_fr,
-                ))
+                )
+                if english_steps:
+                    step.translation_key = english_steps[order].translation_key  # one step, two languages
+                plan.steps.add(step)
             plan.principles = principles
             parent.add_child(instance=plan)
             plan.save_revision().publish()

@@ -106,3 +106,34 @@ def my_learning_section(request):
     if not plans and not certificates:
         return None
     return {"template": "literacy/my_learning_section.html", "context": {"plans": plans, "certificates": certificates}}
+
+
+def untranslated_pages(*, user):
+    """For each jurisdiction where `user` holds a role: its live pages (in either language tree)
+    that have no live page in the other language yet. Two queries for any number of pages."""
+    from wagtail.models import Page
+
+    from .models import JurisdictionPage
+
+    roots = list(
+        JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions_for_staff(user=user))
+        .select_related("jurisdiction", "locale")
+    )
+    within = Q(pk__in=[])
+    for root in roots:
+        within |= Q(path__startswith=root.path, depth__gt=root.depth)
+    pages = list(Page.objects.live().filter(within).select_related("locale", "content_type").order_by("path"))
+    live_languages = {}
+    for key, language in Page.objects.live().filter(translation_key__in={p.translation_key for p in pages}).values_list(
+        "translation_key", "locale__language_code"
+    ):
+        live_languages.setdefault(key, set()).add(language)
+    report = {}
+    for root in sorted(roots, key=lambda r: (r.jurisdiction.sort_order, r.jurisdiction.code)):
+        report.setdefault(root.jurisdiction, [])
+    for page in pages:
+        missing = {"en", "fr"} - live_languages.get(page.translation_key, set())
+        if missing:
+            root = next(r for r in roots if page.path.startswith(r.path))
+            report[root.jurisdiction].append({"page": page, "missing": sorted(missing)})
+    return report

@@ -96,3 +96,24 @@ from django.utils.html import format_html  # noqa: E402
 @hooks.register("insert_editor_js")
 def name_unnamed_editor_controls():
     return format_html('<script src="{}"></script>', static("literacy/admin/control_names.js"))
+
+
+# --- Translations ---------------------------------------------------------------------------
+
+from . import translation_admin_views  # noqa: E402
+from .selectors import jurisdictions_for_staff  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_url():
+    return [path("missing-translations/", translation_admin_views.missing_translations, name="ogl_missing_translations")]
+
+
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return jurisdictions_for_staff(user=request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return StaffMenuItem(_("Pages without a translation"), reverse("ogl_missing_translations"), icon_name="globe", order=700)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from literacy.models import Jurisdiction
 from literacy.selectors import jurisdictions_for_role
+from literacy.translation import in_reader_language
 
 from .aggregates import suppress_table
 from .forms import RegistrationForm
@@ -141,9 +142,10 @@ def my_learning_section(request):
     )
     if not registrations:
         return None
+    shown = in_reader_language([registration.session for registration in registrations])
     upcoming, past = [], []
     for registration in registrations:
-        session = registration.session
+        session = shown[registration.session_id]
         row = {"registration": registration, "session": session, "times": time_labels(session, user),
                "position": waitlist_position(registration)}
         (upcoming if session.end >= now and registration.is_active else past).append(row)

@@ -103,3 +103,20 @@ def test_plan_pdf_is_a_printable_pdf(client, plans, tmp_path, language):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert plan.steps.first().title in text
     assert ("Expected outcome" if language == "en" else "Résultat attendu") in text
+
+
+def test_a_plan_is_one_plan_in_two_languages(client, plans, django_capture_on_commit_callbacks):
+    gba_en, gba_fr = plans["gba"]["en"], plans["gba"]["fr"]
+    user = UserFactory(preferred_language="fr")
+    client.login(username=user.username, password=PASSWORD)
+    client.post(gba_en.url + "start/")
+    client.post(gba_fr.url + "start/")
+    assert PlanEnrolment.objects.filter(user=user).count() == 1
+    first_en = gba_en.steps.order_by("sort_order").first()
+    client.post(f"{gba_en.url}steps/{first_en.pk}/done/")
+    first_fr = gba_fr.steps.order_by("sort_order").first()
+    client.post(f"{gba_fr.url}steps/{first_fr.pk}/done/")  # the same step: still one check mark
+    assert PlanStepCompletion.objects.filter(user=user).count() == 1
+    assert "1 étapes terminées sur 5" in client.get(gba_fr.url).content.decode()
+    my_learning = client.get("/fr/my-learning/").content.decode()
+    assert my_learning.count(f">{gba_fr.title}</a>") == 1 and f">{gba_en.title}</a>" not in my_learning

@@ -168,3 +168,27 @@ def test_data_fields_are_synchronised_not_translated(site_tree):
     assert french_resource.licence == "ogl-ontario-1.0"
     assert french_resource.link_url == "https://example.org/guide"
     assert list(french_resource.topics.values_list("slug", flat=True)) == ["basics"]
+
+
+def test_admin_lists_each_jurisdictions_live_pages_without_a_translation(client, site_tree):
+    from tests.factories import PASSWORD, staff_user
+
+    on_resource = _new_resource(site_tree)
+    bc_parent = site_tree["jurisdictions"]["BC"]["pages"]["en"]
+    bc_course = CoursePage(title="BC only course", summary="x", estimated_duration=10)
+    bc_parent.add_child(instance=bc_course)
+    bc_course.save_revision().publish()
+
+    editor = staff_user("ON", "Editors")
+    client.login(username=editor.username, password=PASSWORD)
+    html = client.get("/admin/missing-translations/").content.decode()
+    assert "Open data guide" in html and "BC only course" not in html
+    assert f"/admin/pages/{on_resource.pk}/edit/" in html
+
+    _translated_page(on_resource)
+    assert "Open data guide" not in client.get("/admin/missing-translations/").content.decode()
+
+    from tests.factories import UserFactory
+
+    client.login(username=UserFactory().username, password=PASSWORD)
+    assert client.get("/admin/missing-translations/").status_code in (302, 403)
