@@ -101,9 +101,11 @@ class ResourcePage(Page):
     )
 
     # Data, not prose: the same on the English and French pages whichever one is published
-    # (literacy.translation.sync_facts); title, summary and publisher are translated.
+    # (literacy.translation.sync_facts); title, summary and publisher are translated. The link and
+    # document are copied to a new translation but may differ (a bilingual resource usually has
+    # a French address), so they are left to wagtail-localize's overridable default.
     synchronised_facts = (
-        "topics", "audiences", "resource_type", "format", "languages", "licence", "link_url", "document",
+        "topics", "audiences", "resource_type", "format", "languages", "licence",
         "contact_email", "date_published", "date_modified", "review_date", "external_id",
     )
     override_translatable_fields = synchronised_fields(*synchronised_facts)

@@ -22,6 +22,7 @@ def pair(make_resource, site_tree):
         topics=list(en.topics.all()), audiences=list(en.audiences.all()), summary=TRICKY_SUMMARY,
         resource_type="guide", languages=["en", "fr"], licence="cc-by-4.0-quebec", link_url="https://example.ca/fr?a=1&b=2",
         publisher="Ministère de la Cybersécurité et du Numérique", date_published=en.date_published, external_id="qc-1",
+        contact_email="contact@example.ca",
     )
     make_resource(code="ON", title="Ontario only", topics=("standards",))
     return en, fr

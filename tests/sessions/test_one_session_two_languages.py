@@ -151,3 +151,27 @@ def test_my_learning_shows_the_session_in_the_readers_language(client, bilingual
     client.force_login(people["en"])
     html = client.get("/en/my-learning/").content.decode()
     assert "Open data clinic" in html and "Clinique de données ouvertes" not in html
+
+
+def test_translation_sync_after_a_publish_tells_nobody_twice(bilingual_session, django_capture_on_commit_callbacks):
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    english, french, people = bilingual_session
+    page = SessionPage.objects.get(pk=english.pk)
+    new_start = page.start + timedelta(hours=4)
+    page.start, page.end = new_start, new_start + timedelta(hours=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    _assert_told_once_each(people, new_start, sequence=1)
+
+    fr = Locale.objects.get(language_code="fr")
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=fr)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        StringTranslation.objects.create(translation_of=segment.string, locale=fr, context=segment.context,
+                                         data=f"[fr] {segment.string.data}")
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    french.refresh_from_db()
+    assert french.start == new_start and french.title.startswith("[fr]")
+    assert len(_registrant_mail(people)) == 2  # still one each
