@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
-from literacy.search import search_terms
+from literacy.search import in_language_by_rank, matching_translation_keys, search_terms
 
 from .forms import ProfileForm
 
@@ -43,16 +43,20 @@ def profile(request):
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_MAX_RESULTS = 500
 
 
 def search(request):
-    """Site-wide search over live public pages in the reader's language."""
+    """Site-wide search over live public pages of both languages, answered in the reader's."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     results_page = None
     terms = search_terms(query)
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=1)
-        paginator = Paginator(pages.search(terms) if terms else pages.none(), SEARCH_PAGE_SIZE)
+        # Either language's words find a page; each thing is shown once, in the reader's language.
+        pages = Page.objects.live().public().exclude(depth__lte=1)
+        keys = matching_translation_keys(pages, query, limit=SEARCH_MAX_RESULTS) if terms else []
+        results = in_language_by_rank(pages.specific(), keys, locale=Locale.get_active())
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
         results_page = paginator.get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "site_search_query": query, "results": results_page})
 

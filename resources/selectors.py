@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from literacy.models import Audience, Jurisdiction, Topic
-from literacy.search import search_terms
+from literacy.search import matching_translation_keys
 
 from . import vocabulary
 from .models import LinkCheck, PlannedResource, ResourcePage
@@ -93,12 +93,14 @@ def live_resources(*, locale=None):
 
 
 def search_resource_pks(queryset, q):
-    """Primary keys of the resources matching `q` (Wagtail search), best match first."""
-    terms = search_terms(q)
-    if not terms:
+    """Primary keys of the resources of `queryset` matching `q` in either official language
+    (Wagtail search over both trees, then the pages of the same resources), best match first."""
+    keys = matching_translation_keys(live_resources(), q, operator="and")
+    if not keys:
         return []
-    results = queryset.order_by().search(terms, operator="and", order_by_relevance=True)
-    return [page.pk for page in results]
+    rank = {key: position for position, key in enumerate(keys)}
+    rows = queryset.filter(translation_key__in=keys).values_list("pk", "translation_key")
+    return [pk for pk, key in sorted(rows, key=lambda row: rank[row[1]])]
 
 
 def apply_filters(queryset, filters, *, exclude=None):

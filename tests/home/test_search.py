@@ -52,3 +52,10 @@ def test_header_search_box_keeps_the_site_query_and_nothing_else(client):
     assert 'id="site-search-q" name="q" value="Ontario"' in html
     html = client.get("/en/resources/", {"q": "gouvernance"}).content.decode()
     assert 'id="site-search-q" name="q" value=""' in html
+
+
+def test_site_search_crosses_languages_and_answers_in_the_readers(client):
+    english = [page.title for page in client.get("/en/search/", {"q": "Colombie-Britannique"}).context["results"]]
+    assert english == ["British Columbia"]
+    french = [page.title for page in client.get("/fr/search/", {"q": "Prince Edward Island"}).context["results"]]
+    assert french == ["Île-du-Prince-Édouard"]

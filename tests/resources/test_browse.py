@@ -138,3 +138,16 @@ def test_french_browse_page_is_translated(client, make_resource, site_tree):
     body = response.content.decode()
     assert "Appliquer les filtres" in body and "Licence du gouvernement ouvert – Ontario" in body
     assert "Terre-Neuve-et-Labrador" in body  # facet labels follow the language
+
+
+def test_search_crosses_languages_and_answers_in_the_readers(client, make_resource):
+    english = make_resource(code="ON", title="Publishing open data well", summary="A practical guide.")
+    make_resource(code="ON", language="fr", title="Bien publier des données ouvertes", summary="Un guide pratique.",
+                  translation_of=english)
+    make_resource(code="ON", title="Unrelated records guide", summary="Nothing about it.")
+
+    english_hits = client.get("/en/resources/", {"q": "données ouvertes"}).context["page_obj"].object_list
+    assert [page.title for page in english_hits] == ["Publishing open data well"]
+    french_hits = client.get("/fr/ressources/", {"q": "open data"}).context["page_obj"].object_list
+    assert [page.title for page in french_hits] == ["Bien publier des données ouvertes"]
+    assert client.get("/fr/ressources/", {"q": "open data"}).context["total"] == 1

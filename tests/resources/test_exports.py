@@ -33,55 +33,74 @@ def _body(response):
     return b"".join(response.streaming_content).decode("utf-8")
 
 
-def test_csv_round_trips_values_one_row_per_resource_and_language(client, pair):
+def test_csv_round_trips_values_one_row_per_resource_with_both_languages(client, pair):
     en, fr = pair
     response = client.get("/en/resources/export/csv/")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(_body(response), newline="")))
-    assert len(rows) == 3
-    fr_row = next(row for row in rows if row["language"] == "fr")
-    assert fr_row["title"] == TRICKY_TITLE
-    assert fr_row["summary"] == TRICKY_SUMMARY
-    assert fr_row["publisher"] == "Ministère de la Cybersécurité et du Numérique"
-    assert fr_row["url"] == "https://example.ca/fr?a=1&b=2"
-    assert fr_row["topics"] == "basics;governance"
-    assert fr_row["languages"] == "en;fr"
-    assert fr_row["jurisdiction"] == "QC"
-    en_row = next(row for row in rows if row["language"] == "en" and row["jurisdiction"] == "QC")
-    assert en_row["resource_id"] == fr_row["resource_id"] == str(en.translation_key)
-    assert en_row["contact_email"] == "contact@example.ca"
+    assert len(rows) == 2  # one per resource, not one per page
+    row = next(row for row in rows if row["jurisdiction"] == "QC")
+    assert row["resource_id"] == str(en.translation_key)
+    assert row["title_en"] == "Open data, commas and quotes" and row["title_fr"] == TRICKY_TITLE
+    assert row["summary_fr"] == TRICKY_SUMMARY
+    assert row["publisher_fr"] == "Ministère de la Cybersécurité et du Numérique"
+    assert row["url_fr"] == "https://example.ca/fr?a=1&b=2" and row["url_en"] == "https://example.ca/resource"
+    assert row["page_url_en"].endswith(en.url) and row["page_url_fr"].endswith(fr.url)
+    assert row["topics"] == "basics;governance"
+    assert row["languages"] == "en;fr"
+    assert row["contact_email"] == "contact@example.ca"
+    assert row["external_id"] == "qc-1"
+    only = next(row for row in rows if row["jurisdiction"] == "ON")
+    assert only["title_en"] == "Ontario only" and only["title_fr"] == ""
+
+
+def test_exports_are_the_same_from_either_language(client, pair):
+    english = _body(client.get("/en/resources/export/csv/"))
+    french = _body(client.get("/fr/ressources/export/csv/"))
+    assert english == french
 
 
 def test_exports_honour_facet_filters(client, pair):
     rows = list(csv.DictReader(io.StringIO(_body(client.get("/en/resources/export/csv/?jurisdiction=ON")))))
-    assert [row["title"] for row in rows] == ["Ontario only"]
+    assert [row["title_en"] for row in rows] == ["Ontario only"]
     data = json.loads(_body(client.get("/en/resources/export/json/?topic=governance")))
-    assert {r["language"] for r in data["resources"]} == {"en", "fr"}
-    assert all(r["jurisdiction"] == "QC" for r in data["resources"])
+    assert len(data["resources"]) == 1
+    assert data["resources"][0]["jurisdiction"] == "QC"
+    assert set(data["resources"][0]["title"]) == {"en", "fr"}
+
+
+def test_a_search_in_one_language_exports_the_resource_with_both(client, pair):
+    en, _fr = pair
+    data = json.loads(_body(client.get("/en/resources/export/json/", {"q": "guillemets"})))
+    assert [record["resource_id"] for record in data["resources"]] == [str(en.translation_key)]
+    assert data["resources"][0]["title"]["en"] == "Open data, commas and quotes"
 
 
 def test_json_round_trips(client, pair):
     data = json.loads(_body(client.get("/fr/ressources/export/json/")))
     assert data["licence"]["url"] == "https://open.canada.ca/en/open-government-licence-canada"
-    fr_record = next(r for r in data["resources"] if r["language"] == "fr")
-    assert fr_record["title"] == TRICKY_TITLE
-    assert fr_record["summary"] == TRICKY_SUMMARY
-    assert fr_record["audiences"] == ["data-practitioners", "managers"] or set(fr_record["audiences"]) == {
-        "data-practitioners", "managers"}
+    record = next(r for r in data["resources"] if r["jurisdiction"] == "QC")
+    assert record["title"] == {"en": "Open data, commas and quotes", "fr": TRICKY_TITLE}
+    assert record["summary"]["fr"] == TRICKY_SUMMARY
+    assert set(record["audiences"]) == {"data-practitioners", "managers"}
+    assert len({r["resource_id"] for r in data["resources"]}) == len(data["resources"]) == 2
 
 
-def test_dcat_catalogue(client, pair):
+def test_dcat_catalogue_has_one_dataset_per_resource_with_language_tagged_literals(client, pair):
+    en, _fr = pair
     response = client.get("/en/resources/export/dcat/?jurisdiction=QC")
     assert response["Content-Type"].startswith("application/ld+json")
     data = json.loads(_body(response))
     assert data["@type"] == "dcat:Catalog"
     assert data["dct:license"]["@id"] == "https://open.canada.ca/en/open-government-licence-canada"
-    datasets = data["dcat:dataset"]
-    assert len(datasets) == 2
-    fr_dataset = next(d for d in datasets if d["dct:title"]["@language"] == "fr")
-    assert fr_dataset["dct:title"]["@value"] == TRICKY_TITLE
-    assert fr_dataset["dcat:distribution"][0]["dcat:accessURL"]["@id"] == "https://example.ca/fr?a=1&b=2"
-    assert fr_dataset["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/deed.fr"
+    (dataset,) = data["dcat:dataset"]
+    assert dataset["dct:identifier"] == str(en.translation_key)
+    titles = {literal["@language"]: literal["@value"] for literal in dataset["dct:title"]}
+    assert titles == {"en": "Open data, commas and quotes", "fr": TRICKY_TITLE}
+    access = {d["dct:language"]["@id"][-3:]: d["dcat:accessURL"]["@id"] for d in dataset["dcat:distribution"]}
+    assert access == {"ENG": "https://example.ca/resource", "FRA": "https://example.ca/fr?a=1&b=2"}
+    assert dataset["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/deed.fr"
+    assert len(dataset["dcat:landingPage"]) == 2
 
 
 def test_empty_export_is_valid(client, site_tree):
