@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Audience, JurisdictionPage, Topic
+from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
 
 from .blocks import KnowledgeCheckBlock, LessonBodyBlock
@@ -38,7 +39,8 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(TranslatedRoutesMixin, RoutablePageMixin, Page):
+    french_segments = {"resume": "reprendre", "certificate": "certificat"}
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
         FRENCH = "fr", "Français"

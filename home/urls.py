@@ -1,11 +1,18 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from literacy.routes import english_path_redirect
 
 from . import views
 
 app_name = "home"
 
 urlpatterns = [
-    path("my-learning/", views.my_learning, name="my_learning"),
-    path("profile/", views.profile, name="profile"),
-    path("search/", views.search, name="search"),
+    path(_("my-learning/"), views.my_learning, name="my_learning"),
+    path(_("profile/"), views.profile, name="profile"),
+    path(_("search/"), views.search, name="search"),
+    # Links shared before the French paths existed keep working.
+    english_path_redirect("my-learning/", "home:my_learning"),
+    english_path_redirect("profile/", "home:profile"),
+    english_path_redirect("search/", "home:search"),
 ]

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from .routes import TranslatedRoutesMixin
 from .translation import synchronised_fields
 
 
@@ -61,7 +62,8 @@ class Principle(models.Model):
         return self.name
 
 
-class LearningPlanPage(RoutablePageMixin, Page):
+class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
+    french_segments = {"pdf": "imprimer"}
     class Framework(models.TextChoices):
         FOGO = "fogo", _("Feminist Open Government (FOGO)")
         GBA_PLUS = "gba_plus", _("Gender-based Analysis Plus (GBA+)")

@@ -12,14 +12,17 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
 
 from . import vocabulary
 from .fields import MultipleChoiceField
 
 
-class ResourceIndexPage(RoutablePageMixin, Page):
+class ResourceIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     """The national inventory: browse and search with facets, open-data exports and the coverage matrix."""
+
+    french_segments = {"coverage": "couverture", "export": "exporter"}
 
     intro = RichTextField(_("introduction"), blank=True)
 

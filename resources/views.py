@@ -32,11 +32,11 @@ def browse(request, *, index_page):
         "previous_qs": _query_string(query, page=page_obj.previous_page_number()) if page_obj.has_previous() else "",
         "next_qs": _query_string(query, page=page_obj.next_page_number()) if page_obj.has_next() else "",
         "export_links": [
-            ("CSV", index_page.url + index_page.reverse_subpage("export_csv") + "?" + filters_qs),
-            ("JSON", index_page.url + index_page.reverse_subpage("export_json") + "?" + filters_qs),
-            ("DCAT (JSON-LD)", index_page.url + index_page.reverse_subpage("export_dcat") + "?" + filters_qs),
+            ("CSV", index_page.route_url("export_csv") + "?" + filters_qs),
+            ("JSON", index_page.route_url("export_json") + "?" + filters_qs),
+            ("DCAT (JSON-LD)", index_page.route_url("export_dcat") + "?" + filters_qs),
         ],
-        "coverage_url": index_page.url + index_page.reverse_subpage("coverage"),
+        "coverage_url": index_page.route_url("coverage"),
         "active_filters": any(query.filters.values()) or bool(query.q),
     }
     return index_page.render(request, context_overrides=context)

@@ -20,12 +20,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from literacy.models import Jurisdiction, validate_time_zone
+from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
 
 from .forms import SessionPageForm
 
 
-class SessionIndexPage(RoutablePageMixin, Page):
+class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
+    french_segments = {"feed": "fil"}
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -60,7 +62,8 @@ class SessionIndexPage(RoutablePageMixin, Page):
         return response
 
 
-class SessionPage(RoutablePageMixin, Page):
+class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
+    french_segments = {"calendar": "calendrier"}
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         VIRTUAL = "virtual", _("Virtual")

@@ -38,3 +38,12 @@ def staff_user(code, role, **kwargs):
     }[role]
     user.groups.add(group)
     return user
+
+
+def localized_url(name, language, **kwargs):
+    """reverse() in one language: the French paths read French (/fr/certificats/verifier/…)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)

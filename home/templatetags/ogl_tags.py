@@ -4,7 +4,8 @@ from functools import lru_cache
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.http import Http404
+from django.urls import NoReverseMatch, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
@@ -31,6 +32,18 @@ def _home_url(request, language_code):
     return f"/{language_code}/"
 
 
+def _same_route(page, translation, sub_path):
+    """The sub-path of `translation` for the route `sub_path` names on `page` (routes read in
+    each page's language: coverage/ ↔ couverture/)."""
+    if not sub_path or not hasattr(page.specific, "resolve_subpage"):
+        return sub_path
+    try:
+        match = page.specific.resolve_subpage("/" + sub_path)
+        return translation.specific.reverse_subpage(match.url_name, args=match.args, kwargs=match.kwargs)
+    except (Http404, NoReverseMatch):
+        return sub_path
+
+
 @register.inclusion_tag("includes/language_toggle.html", takes_context=True)
 def language_toggle(context):
     """Link to this page in the other official language: the paired page when a translation exists,
@@ -50,7 +63,7 @@ def language_toggle(context):
             # codes are the same in both languages.
             page_url = page.get_url(request)
             if request is not None and url and page_url and request.path.startswith(page_url):
-                url += request.path[len(page_url):]
+                url += _same_route(page, translation, request.path[len(page_url):])
                 if request.GET:
                     url += "?" + request.GET.urlencode()
     elif request is not None:

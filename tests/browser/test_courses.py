@@ -10,7 +10,7 @@ from literacy.certificates import Certificate
 from literacy.demo import load_plan_demo
 from literacy.models import LearningPlanIndexPage
 from tests.courses.helpers import make_course
-from tests.factories import UserFactory
+from tests.factories import localized_url, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -54,10 +54,10 @@ def test_course_journey_in_the_browser(page, visit, sign_in, site_tree, language
     assert words["done"] in page.locator("main").inner_text()
 
     certificate = Certificate.objects.get(user=user)
-    visit(f"/{language}/certificates/verify/{certificate.code}/")
+    visit(localized_url("literacy:verify_certificate", language, code=certificate.code))
     text = page.locator("main").inner_text()
     assert words["valid"] in text and "Mary Ann Shadd" in text and course.title in text
-    visit(f"/{language}/certificates/verify/NOPE/", status=404)
+    visit(localized_url("literacy:verify_certificate", language, code="NOPE"), status=404)
 
 
 def test_learning_plan_checklist_in_the_browser(page, visit, sign_in, site_tree):

@@ -67,7 +67,7 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
 
     # The header's language toggle: same view in French, then the paired page of a page.
     page.get_by_role("link", name="Français").click()
-    assert path_of(page) == "/fr/my-learning/"
+    assert path_of(page) == "/fr/mon-apprentissage/"
     assert page.locator("html").get_attribute("lang") == "fr"
     page.get_by_role("navigation", name="Menu principal").get_by_role("link", name="Ressources").click()
     assert path_of(page) == "/fr/ressources/"
@@ -80,7 +80,7 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
     checked = {re.sub(r"^https?://[^/]+", "", url) for url in axe_checker.checked.values()}
     assert {
         "/en/", "/en/accounts/signup/", "/en/accounts/confirm-email/", "/en/my-learning/",
-        "/en/accounts/login/", "/fr/my-learning/", "/fr/ressources/", "/en/resources/",
+        "/en/accounts/login/", "/fr/mon-apprentissage/", "/fr/ressources/", "/en/resources/",
     } <= checked
 
 

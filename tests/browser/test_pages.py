@@ -17,8 +17,8 @@ PUBLIC_PAGES = [
     "/en/accounts/password/reset/", "/fr/accounts/password/reset/",
 ]
 SIGNED_IN_PAGES = [
-    "/en/my-learning/", "/fr/my-learning/",
-    "/en/profile/", "/fr/profile/",
+    "/en/my-learning/", "/fr/mon-apprentissage/",
+    "/en/profile/", "/fr/profil/",
     "/en/accounts/2fa/", "/fr/accounts/2fa/",
     "/en/accounts/email/", "/en/accounts/password/change/",
 ]

@@ -73,7 +73,7 @@ def test_filter_open_switch_language_and_download(page, visit, inventory):
 
 
 def test_coverage_heat_map(page, visit, inventory):
-    visit("/fr/ressources/coverage/")
+    visit("/fr/ressources/couverture/")
     table = page.get_by_role("table")
     assert "Ressources publiées" in table.locator("caption").inner_text()
     assert table.locator("td.gap").first.inner_text() == "Lacune"

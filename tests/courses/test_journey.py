@@ -4,7 +4,7 @@ import pytest
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from literacy.certificates import Certificate
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import localized_url, PASSWORD, UserFactory
 
 from .helpers import QUESTION_ID, make_course
 
@@ -64,10 +64,10 @@ def test_learner_journey(client, site_tree, tmp_path, language, django_capture_o
     assert "Ada Lovelace-Tremblay" in text and certificate.code in text
     assert ("Certificat de réussite" if language == "fr" else "Certificate of completion") in text
 
-    verify = client.get(f"/{language}/certificates/verify/{certificate.code}/")
+    verify = client.get(localized_url("literacy:verify_certificate", language, code=certificate.code))
     assert verify.status_code == 200
     html = verify.content.decode()
     assert "Ada Lovelace-Tremblay" in html and f"Course {language}" in html
 
-    my_learning = client.get(f"/{language}/my-learning/")
+    my_learning = client.get(localized_url("home:my_learning", language))
     assert certificate.code in my_learning.content.decode()

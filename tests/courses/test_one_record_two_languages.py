@@ -62,7 +62,7 @@ def test_progress_in_english_shows_in_french_and_one_certificate_in_the_learners
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
     assert "Certificat de réussite" in text and "Notions de base" in text and "Ada Tremblay" in text
 
-    my_learning_fr = client.get("/fr/my-learning/").content.decode()
+    my_learning_fr = client.get("/fr/mon-apprentissage/").content.decode()
     assert my_learning_fr.count(">Notions de base</a>") == 1 and "Open data basics" not in my_learning_fr
     my_learning_en = client.get("/en/my-learning/").content.decode()
     assert my_learning_en.count(">Open data basics</a>") == 1 and "Notions de base" not in my_learning_en

@@ -162,7 +162,7 @@ def test_profile_edit_saves_and_rejects_an_unknown_time_zone(client):
 
 
 def test_my_learning_and_profile_require_sign_in(client):
-    for url in ("/en/my-learning/", "/fr/profile/"):
+    for url in ("/en/my-learning/", "/fr/profil/"):
         response = client.get(url)
         assert response.status_code == 302
         assert "/accounts/login/" in response["Location"]

@@ -112,8 +112,8 @@ def test_pages_name_an_icon_the_site_serves(client):
 def test_toggle_keeps_the_reader_on_the_same_view_and_filters(client):
     import html
 
-    assert toggle_href(client.get("/en/resources/coverage/"))[0] == "/fr/ressources/coverage/"
-    assert toggle_href(client.get("/fr/ressources/coverage/"))[0] == "/en/resources/coverage/"
+    assert toggle_href(client.get("/en/resources/coverage/"))[0] == "/fr/ressources/couverture/"
+    assert toggle_href(client.get("/fr/ressources/couverture/"))[0] == "/en/resources/coverage/"
     href = html.unescape(toggle_href(client.get("/en/resources/?jurisdiction=ON&topic=basics"))[0])
     assert href == "/fr/ressources/?jurisdiction=ON&topic=basics"
     assert client.get(href).status_code == 200

@@ -8,7 +8,7 @@ def test_search_finds_pages_in_the_readers_language_only(client):
     assert english.status_code == 200
     titles = [page.title for page in english.context["results"]]
     assert "Ontario" in titles
-    french = client.get("/fr/search/", {"q": "Colombie"})
+    french = client.get("/fr/recherche/", {"q": "Colombie"})
     titles = [page.title for page in french.context["results"]]
     assert titles == ["Colombie-Britannique"]
     assert all(page.locale.language_code == "fr" for page in french.context["results"])
@@ -22,14 +22,14 @@ def test_search_query_is_rendered_inert(client):
 
 
 def test_empty_search_shows_the_form_without_results(client):
-    response = client.get("/fr/search/")
+    response = client.get("/fr/recherche/")
     assert response.status_code == 200
     assert response.context["results"] is None
     assert 'role="search"' in response.content.decode()
 
 
 def test_search_matches_accented_french_words(client):
-    titles = [page.title for page in client.get("/fr/search/", {"q": "Île-du-Prince"}).context["results"]]
+    titles = [page.title for page in client.get("/fr/recherche/", {"q": "Île-du-Prince"}).context["results"]]
     assert "Île-du-Prince-Édouard" in titles
 
 
@@ -42,7 +42,7 @@ def test_search_terms_keep_words_and_drop_punctuation():
 
 
 def test_search_page_speaks_french(client):
-    html = client.get("/fr/search/", {"q": "Ontario"}).content.decode()
+    html = client.get("/fr/recherche/", {"q": "Ontario"}).content.decode()
     assert "Rechercher dans le site" in html
     assert "résultat" in html
 
@@ -57,5 +57,5 @@ def test_header_search_box_keeps_the_site_query_and_nothing_else(client):
 def test_site_search_crosses_languages_and_answers_in_the_readers(client):
     english = [page.title for page in client.get("/en/search/", {"q": "Colombie-Britannique"}).context["results"]]
     assert english == ["British Columbia"]
-    french = [page.title for page in client.get("/fr/search/", {"q": "Prince Edward Island"}).context["results"]]
+    french = [page.title for page in client.get("/fr/recherche/", {"q": "Prince Edward Island"}).context["results"]]
     assert french == ["Île-du-Prince-Édouard"]

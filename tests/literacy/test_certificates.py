@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from literacy import services
 from literacy.certificates import Certificate
 from literacy.models import Jurisdiction
-from tests.factories import PASSWORD, UserFactory, staff_user
+from tests.factories import localized_url, PASSWORD, UserFactory, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -80,18 +80,18 @@ def test_only_the_learner_or_a_moderator_of_the_jurisdiction_can_download(client
 def test_verify_page_valid_unknown_and_revoked(client, site_tree, language, django_capture_on_commit_callbacks):
     learner = UserFactory(display_name="Grace Hopper")
     certificate = issue(site_tree, learner, django_capture_on_commit_callbacks)
-    valid = client.get(f"/{language}/certificates/verify/{certificate.code}/")
+    valid = client.get(localized_url("literacy:verify_certificate", language, code=certificate.code))
     assert valid.status_code == 200
     assert "Grace Hopper" in valid.content.decode()
 
-    unknown = client.get(f"/{language}/certificates/verify/AAAAAAAAAAAAAAAA/")
+    unknown = client.get(localized_url("literacy:verify_certificate", language, code="AAAAAAAAAAAAAAAA"))
     assert unknown.status_code == 404
     html = unknown.content.decode()
     assert "Grace Hopper" not in html and certificate.code not in html
     assert 'class="certificate-verification"' in html  # same response shape
 
     services.revoke_certificate(certificate=certificate, moderator=staff_user("ON", "Moderators"), reason="Fraud")
-    revoked = client.get(f"/{language}/certificates/verify/{certificate.code}/")
+    revoked = client.get(localized_url("literacy:verify_certificate", language, code=certificate.code))
     assert revoked.status_code == 200
     assert ("Revoked" if language == "en" else "Révoqué") in revoked.content.decode()
 

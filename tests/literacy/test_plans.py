@@ -118,5 +118,5 @@ def test_a_plan_is_one_plan_in_two_languages(client, plans, django_capture_on_co
     client.post(f"{gba_fr.url}steps/{first_fr.pk}/done/")  # the same step: still one check mark
     assert PlanStepCompletion.objects.filter(user=user).count() == 1
     assert "1 étape terminée sur 5" in client.get(gba_fr.url).content.decode()
-    my_learning = client.get("/fr/my-learning/").content.decode()
+    my_learning = client.get("/fr/mon-apprentissage/").content.decode()
     assert my_learning.count(f">{gba_fr.title}</a>") == 1 and f">{gba_en.title}</a>" not in my_learning

@@ -43,7 +43,7 @@ def test_matrix_marks_gaps_exactly_where_the_fixture_has_none(client, covered):
 def test_matrix_counts_a_bilingual_resource_once_and_shows_planned(client, covered, site_tree):
     PlannedResource.objects.create(jurisdiction=Jurisdiction.objects.get(code="NU"), topic=Topic.objects.get(slug="fogo"),
                                    title="FOGO primer", target_date=date(2027, 3, 1))
-    soup = BeautifulSoup(client.get("/fr/ressources/coverage/").content, "html.parser")
+    soup = BeautifulSoup(client.get("/fr/ressources/couverture/").content, "html.parser")
     planned = soup.select("td.planned")
     assert len(planned) == 1 and planned[0].get_text().startswith("Prévue")
     assert soup.select("td.gap")[0].get_text(strip=True) == "Lacune"

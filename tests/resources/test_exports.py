@@ -56,7 +56,7 @@ def test_csv_round_trips_values_one_row_per_resource_with_both_languages(client,
 
 def test_exports_are_the_same_from_either_language(client, pair):
     english = _body(client.get("/en/resources/export/csv/"))
-    french = _body(client.get("/fr/ressources/export/csv/"))
+    french = _body(client.get("/fr/ressources/exporter/csv/"))
     assert english == french
 
 
@@ -77,7 +77,7 @@ def test_a_search_in_one_language_exports_the_resource_with_both(client, pair):
 
 
 def test_json_round_trips(client, pair):
-    data = json.loads(_body(client.get("/fr/ressources/export/json/")))
+    data = json.loads(_body(client.get("/fr/ressources/exporter/json/")))
     assert data["licence"]["url"] == "https://open.canada.ca/en/open-government-licence-canada"
     record = next(r for r in data["resources"] if r["jurisdiction"] == "QC")
     assert record["title"] == {"en": "Open data, commas and quotes", "fr": TRICKY_TITLE}

@@ -146,7 +146,7 @@ def test_first_change_after_registration_is_announced(site_tree, django_capture_
 def test_my_learning_shows_the_session_in_the_readers_language(client, bilingual_session):
     english, french, people = bilingual_session
     client.force_login(people["fr"])
-    html = client.get("/fr/my-learning/").content.decode()
+    html = client.get("/fr/mon-apprentissage/").content.decode()
     assert "Clinique de données ouvertes" in html and "Open data clinic" not in html
     client.force_login(people["en"])
     html = client.get("/en/my-learning/").content.decode()
