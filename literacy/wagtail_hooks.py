@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_scoping import scoped_localize_snippets_api
 from .admin_views import JurisdictionScopedSubmitPageTranslationView, JurisdictionScopedUpdateTranslationsView
 from .models import Audience, Jurisdiction, Topic
 
@@ -45,6 +46,10 @@ def register_jurisdiction_scoped_translation_urls():
              name="ogl_submit_page_translation"),
         path("localize/update/<int:translation_source_id>/", JurisdictionScopedUpdateTranslationsView.as_view(),
              name="ogl_update_translations"),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+             scoped_localize_snippets_api().as_view({"get": "list"}), name="ogl_snippets_api_listing"),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+             scoped_localize_snippets_api().as_view({"get": "retrieve"}), name="ogl_snippets_api_detail"),
     ]
 
 
@@ -117,3 +122,18 @@ class StaffMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
     return StaffMenuItem(_("Pages without a translation"), reverse("ogl_missing_translations"), icon_name="globe", order=700)
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api_to_own_collections(router):
+    # Registered after Wagtail's own (this app's hooks load later), so these endpoints replace theirs.
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+    from wagtail.images import get_image_model
+    from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+
+    from .admin_scoping import collection_scoped_admin_api
+
+    router.register_endpoint("documents", collection_scoped_admin_api(DocumentsAdminAPIViewSet, get_document_model()))
+    router.register_endpoint("images", collection_scoped_admin_api(ImagesAdminAPIViewSet, get_image_model()))
+

@@ -20,26 +20,6 @@ from . import selectors, services
 from .models import PlannedResource
 
 
-def planned_resources_for(user):
-    return PlannedResource.objects.filter(jurisdiction__in=jurisdictions_for_staff(user=user)).select_related(
-        "jurisdiction", "topic"
-    )
-
-
-def scoped_planned_resource_form(form_class):
-    """Limit the jurisdiction choices of the planned-resource form to the user's jurisdictions."""
-
-    class ScopedForm(form_class):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            user = kwargs.get("for_user") or getattr(self, "for_user", None)
-            if "jurisdiction" in self.fields:
-                self.fields["jurisdiction"].widget = forms.Select()
-                self.fields["jurisdiction"].queryset = jurisdictions_for_staff(user=user).order_by("sort_order")
-
-    return ScopedForm
-
-
 def _coordinator_jurisdictions(request):
     jurisdictions = jurisdictions_for_role(user=request.user, role="Coordinators").order_by("sort_order")
     if not jurisdictions.exists():

@@ -5,11 +5,13 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from literacy.admin_scoping import JurisdictionScopedViewSetMixin
+
 from . import admin_views
 from .models import PlannedResource
 
 
-class PlannedResourceViewSet(SnippetViewSet):
+class PlannedResourceViewSet(JurisdictionScopedViewSetMixin, SnippetViewSet):
     model = PlannedResource
     icon = "date"
     menu_label = _("Planned resources")
@@ -17,12 +19,6 @@ class PlannedResourceViewSet(SnippetViewSet):
     list_filter = ["jurisdiction", "topic"]
     add_to_admin_menu = True
     menu_order = 310
-
-    def get_queryset(self, request):
-        return admin_views.planned_resources_for(request.user)
-
-    def get_form_class(self, for_update=False):
-        return admin_views.scoped_planned_resource_form(super().get_form_class(for_update=for_update))
 
 
 register_snippet(PlannedResourceViewSet)

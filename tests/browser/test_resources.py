@@ -66,10 +66,10 @@ def test_filter_open_switch_language_and_download(page, visit, inventory):
         page.get_by_role("link", name="CSV").click()
     with open(download_info.value.path(), encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert {(row["language"], row["title"]) for row in rows} == {
-        ("en", "Ontario open data basics"), ("fr", "Notions de base des données ouvertes en Ontario"),
-    }
-    assert rows[0]["summary"].endswith("résumé, with commas")
+    assert [(row["title_en"], row["title_fr"]) for row in rows] == [
+        ("Ontario open data basics", "Notions de base des données ouvertes en Ontario"),
+    ]  # one record per resource, with both languages
+    assert rows[0]["summary_en"].endswith("résumé, with commas")
 
 
 def test_coverage_heat_map(page, visit, inventory):

@@ -96,7 +96,7 @@ def test_step_requires_started_plan(plans):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_plan_pdf_is_a_printable_pdf(client, plans, tmp_path, language):
     plan = plans["fogo"][language]
-    response = client.get(plan.url + "pdf/")
+    response = client.get(plan.route_url("pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "plan.pdf"
     path.write_bytes(response.content)

@@ -94,7 +94,7 @@ def test_ics_parses_and_round_trips_the_instant():
 
 def test_ics_download_and_jurisdiction_feed(client, site_tree):
     session = make_session("BC", time_zone="America/Vancouver")
-    response = client.get(session.url + "calendar/")
+    response = client.get(session.route_url("ics"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     assert Calendar.from_ical(response.content).walk("VEVENT")[0].decoded("DTSTART") == session.start
     feed = client.get("/en/sessions/feed/BC/")
