@@ -1,11 +1,12 @@
 """The coordinator report: enrolments and completions by course and jurisdiction."""
 
-import csv
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+
+from literacy.csv_safety import csv_writer
 
 from .selectors import coordinator_report
 
@@ -17,7 +18,7 @@ def course_report(request):
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="course-report.csv"'
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow([_("Jurisdiction"), _("Course"), _("Language"), _("Enrolments"), _("Completions")])
         for row in report["rows"]:
             title = row["course"].title

@@ -29,6 +29,8 @@ class _ScopedViewMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
+        if obj is None:  # a create view has no object yet
+            return obj
         allowed = scope_to_jurisdictions(
             type(obj)._default_manager.filter(pk=obj.pk), user=self.request.user, field=self.jurisdiction_field
         )

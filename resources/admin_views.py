@@ -1,7 +1,6 @@
 """Wagtail admin views for the inventory: coverage gaps (coordinators), CSV import (moderators),
 resources needing review (editors) and the dashboard panel. Thin: they call selectors/services."""
 
-import csv
 
 from django import forms
 from django.contrib import messages
@@ -15,6 +14,7 @@ from wagtail.admin.ui.components import Component
 
 from literacy.models import Jurisdiction
 from literacy.selectors import jurisdictions_for_role, jurisdictions_for_staff
+from literacy.csv_safety import csv_writer
 
 from . import selectors, services
 from .models import PlannedResource
@@ -39,7 +39,7 @@ def gaps_csv(request):
     jurisdictions = _coordinator_jurisdictions(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ogl-coverage-gaps.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["jurisdiction", "topic", "topic_name_en", "topic_name_fr", "planned_titles", "planned_target_dates"])
     for jurisdiction, topic, planned in selectors.gaps_for(jurisdictions=jurisdictions):
         writer.writerow([

@@ -5,10 +5,11 @@ CSV, {"en": …, "fr": …} objects in JSON, language-tagged literals in DCAT. E
 over `queryset.iterator(chunk_size=...)` (with its M2M prefetched per chunk), so memory use does
 not grow with the number of resources."""
 
-import csv
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+
+from literacy.csv_safety import csv_writer
 
 from . import vocabulary
 
@@ -107,7 +108,7 @@ def csv_values(row):
 
 
 def csv_rows(queryset, *, request=None):
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
     for pages in resources(queryset, request=request):
         yield writer.writerow(csv_values(record(pages, request=request)))

@@ -1,6 +1,5 @@
 """Coordinators' tools in the Wagtail admin, scoped to their jurisdictions (403 elsewhere)."""
 
-import csv
 
 from django.contrib import messages
 from functools import wraps
@@ -12,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from literacy.models import Jurisdiction
+from literacy.csv_safety import csv_writer
 
 from . import services
 from .charts import bar_chart
@@ -108,7 +108,7 @@ def roster_csv_view(request, session):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="roster-{session.slug}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8 accents
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Name"), _("Email"), _("Organization"), _("Status"), _("Waitlist position"),
                      _("Accessibility needs"), _("Language needs")])
     for row in roster(session):
