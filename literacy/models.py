@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
+from .validators import validate_single_line
+
 
 def validate_time_zone(value):
     if value and value not in available_timezones():
@@ -126,7 +128,7 @@ class User(AbstractUser):
         ENGLISH = "en", "English"
         FRENCH = "fr", "Français"
 
-    display_name = models.CharField(_("display name"), max_length=150, blank=True)
+    display_name = models.CharField(_("display name"), max_length=150, blank=True, validators=[validate_single_line])
     jurisdiction = models.ForeignKey(
         Jurisdiction,
         verbose_name=_("jurisdiction"),
@@ -135,7 +137,7 @@ class User(AbstractUser):
         on_delete=models.SET_NULL,
         related_name="members",
     )
-    organization = models.CharField(_("organization"), max_length=200, blank=True)
+    organization = models.CharField(_("organization"), max_length=200, blank=True, validators=[validate_single_line])
     preferred_language = models.CharField(
         _("preferred language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )

@@ -14,6 +14,7 @@ from wagtail.search import index
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
 from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
+from literacy.validators import validate_single_line
 
 from . import vocabulary
 from .fields import MultipleChoiceField
@@ -91,7 +92,7 @@ class ResourcePage(Page):
     document = models.ForeignKey(
         "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    publisher = models.CharField(_("publisher"), max_length=200)
+    publisher = models.CharField(_("publisher"), max_length=200, validators=[validate_single_line])
     contact_email = models.EmailField(_("contact email"), blank=True)
     date_published = models.DateField(_("date published"))
     date_modified = models.DateField(_("date modified"), null=True, blank=True)
@@ -163,6 +164,7 @@ class ResourcePage(Page):
 
     def clean(self):
         super().clean()
+        validate_single_line(self.title)
         if not self.link_url and not self.document_id:
             raise ValidationError({"link_url": _("Give a link or choose a document.")})
         # The jurisdiction is derived from the jurisdiction page above, never chosen: Page.save()
@@ -220,9 +222,10 @@ class PlannedResource(models.Model):
         Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.CASCADE, related_name="planned_resources"
     )
     topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="planned_resources")
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(_("title"), max_length=255, validators=[validate_single_line])
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    contact = models.CharField(_("contact"), max_length=200, blank=True, help_text=_("A name or an email address."))
+    contact = models.CharField(_("contact"), max_length=200, blank=True, validators=[validate_single_line],
+                               help_text=_("A name or an email address."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     panels = [FieldPanel("jurisdiction"), FieldPanel("topic"), FieldPanel("title"), FieldPanel("target_date"), FieldPanel("contact")]

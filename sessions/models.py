@@ -22,6 +22,7 @@ from wagtail.search import index
 from literacy.models import Jurisdiction, validate_time_zone
 from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
+from literacy.validators import validate_single_line
 
 from .forms import SessionPageForm
 
@@ -88,7 +89,7 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         on_delete=models.SET_NULL, related_name="+",
     )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.VIRTUAL)
-    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True, validators=[validate_single_line])
     address = models.TextField(_("address"), blank=True)
     meeting_link = models.URLField(
         _("meeting link"), blank=True, help_text=_("Shown only to people with a booked seat.")
@@ -104,7 +105,7 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED)
-    facilitators = models.CharField(_("facilitators"), max_length=300, blank=True)
+    facilitators = models.CharField(_("facilitators"), max_length=300, blank=True, validators=[validate_single_line])
 
     # One session, two pages: these are the same on both, whichever page an editor publishes
     # (literacy.translation.sync_facts); the title, description and venue name are translated.
@@ -146,6 +147,10 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     def clean(self):
         super().clean()
         errors = {}
+        try:
+            validate_single_line(self.title)
+        except ValidationError as error:
+            errors["title"] = error.messages
         if self.time_zone:
             try:
                 validate_time_zone(self.time_zone)
@@ -379,12 +384,24 @@ class SelfIdentification(models.Model):
 
 
 class Notification(models.Model):
-    """One row per email we mean to send once: the unique key is claimed before sending."""
+    """One row per email we mean to send once: the unique key is claimed, under a row lock, in the
+    transaction that sends. A send that fails is recorded with its error and tried again by a
+    later run at most MAX_ATTEMPTS times in all; it never stops the other registrants' emails."""
+
+    MAX_ATTEMPTS = 3
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=40)
     registration = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications")
-    sent_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")

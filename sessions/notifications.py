@@ -1,16 +1,23 @@
 """Emails to registrants, each sent once per event: a Notification row with a unique key is
-claimed in the same transaction as the send, so a task that runs twice sends once."""
+claimed and locked in the same transaction as the send, so a task that runs twice sends once; a
+failed send is recorded on that row (and logged) instead of raising, so it neither blocks the
+other registrants' emails nor makes the task queue retry it forever."""
+
+import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from literacy.validators import one_line
 
 from .models import Notification, Registration, RegistrationHistory
 from .timeutils import in_zone
 
+logger = logging.getLogger(__name__)
 Reason = RegistrationHistory.Reason
 Status = Registration.Status
 
@@ -32,23 +39,44 @@ def _session_for_language(session, language):
 
 
 def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="REQUEST"):
-    """Claim `key` and send; returns False when it was already claimed (sent) before."""
+    """Claim `key` and send. Returns True when this call sent it; False when it was sent before,
+    when its attempts are used up, or when this attempt failed (recorded on the row, logged)."""
     user = registration.user
     if user is None or not user.email:
         return False
     with transaction.atomic():
         try:
             with transaction.atomic():
-                Notification.objects.create(key=key, kind=kind, registration=registration)
-        except IntegrityError:
+                notification, _created = Notification.objects.get_or_create(
+                    key=key, defaults={"kind": kind, "registration": registration},
+                )
+        except IntegrityError:  # another worker claimed it at the same moment and is sending it
             return False
+        notification = Notification.objects.select_for_update().get(pk=notification.pk)
+        if notification.status == Notification.Status.SENT:
+            return False
+        if notification.attempts >= Notification.MAX_ATTEMPTS:
+            return False
+        notification.attempts += 1
         body = render_to_string("learning_sessions/email/notification.txt", {"user": user, "lines": lines})
-        message = EmailMultiAlternatives(
-            subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}", body=body, to=[user.email],
-        )
-        if ics is not None:
-            message.attach("session.ics", ics, f"text/calendar; charset=utf-8; method={ics_method}")
-        message.send()  # an error rolls the claim back, so a retry sends it
+        try:
+            message = EmailMultiAlternatives(
+                subject=one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"), body=body, to=[user.email],
+            )
+            if ics is not None:
+                message.attach("session.ics", ics, f"text/calendar; charset=utf-8; method={ics_method}")
+            message.send()
+        except Exception as error:  # noqa: BLE001 - one registrant's bad address must not stop the rest
+            notification.status = Notification.Status.FAILED
+            notification.last_error = f"{type(error).__name__}: {error}"[:2000]
+            notification.save(update_fields=["status", "attempts", "last_error"])
+            logger.warning("Email %s to registration %s failed (attempt %s): %s", key, registration.pk,
+                           notification.attempts, notification.last_error)
+            return False
+        notification.status = Notification.Status.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        notification.save(update_fields=["status", "attempts", "last_error", "sent_at"])
     return True
 
 
