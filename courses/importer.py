@@ -26,10 +26,12 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.validators import validate_single_line
 
 from .blocks import QuestionBlock
 from .models import CoursePage, LessonPage
 
+ONE_LINE_LIMITS = {"title": 255, "slug": 255}
 LESSON_FILE = re.compile(r"^(\d+)[-_].+\.md$")
 LANGUAGES = {"en", "fr"}
 
@@ -90,6 +92,16 @@ def _require(doc, key, errors, kind=str):
     if not isinstance(value, kind):
         errors.append(f"{doc.path.name}:{doc.lines.get(key, 2)}: '{key}' must be a {kind.__name__}")
         return None
+    if key in ONE_LINE_LIMITS and isinstance(value, str):
+        # The model's own limits, checked here so that nothing fails half-way through the import.
+        if len(value) > ONE_LINE_LIMITS[key]:
+            errors.append(f"{doc.path.name}:{doc.lines.get(key, 2)}: '{key}' is longer than {ONE_LINE_LIMITS[key]} characters")
+            return None
+        try:
+            validate_single_line(value)
+        except ValidationError as error:
+            errors.append(f"{doc.path.name}:{doc.lines.get(key, 2)}: '{key}': {' '.join(error.messages)}")
+            return None
     return value
 
 
@@ -179,6 +191,8 @@ def import_course(*, folder, jurisdiction_code):
             language = "en"
         plan["language"] = language
         plan["slug"] = slugify(meta.get("slug") or plan["title"] or "")
+        if len(plan["slug"]) > ONE_LINE_LIMITS["slug"]:
+            errors.append(f"{name}:{course_doc.lines.get('slug', 2)}: 'slug' is longer than 255 characters")
         for key, default, low, high in (("duration", 30, 1, 10000), ("pass_mark", 80, 0, 100)):
             value = meta.get(key, default)
             if not isinstance(value, int) or not low <= value <= high:
@@ -197,6 +211,8 @@ def import_course(*, folder, jurisdiction_code):
     for doc in lesson_docs:
         title = _require(doc, "title", errors)
         slug = slugify(doc.meta.get("slug") or title or "")
+        if len(slug) > ONE_LINE_LIMITS["slug"]:
+            errors.append(f"{doc.path.name}:{doc.lines.get('slug', 2)}: 'slug' is longer than 255 characters")
         if slug in seen_slugs:
             errors.append(f"{doc.path.name}:{doc.lines.get('slug', 2)}: slug '{slug}' is also used by {seen_slugs[slug]}")
         seen_slugs[slug] = doc.path.name

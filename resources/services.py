@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Revision
 
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.validators import validate_single_line
 
 from . import vocabulary
 from .models import LinkCheck, ResourcePage
@@ -147,6 +148,25 @@ def _decode(data):
         raise ResourceError(_("The file is not UTF-8 encoded CSV text.")) from exc
 
 
+def model_problems(*, titles, summaries, values):
+    """What the page model itself refuses in one row (lengths, choices, formats, one-line text),
+    so that a dry run accepts exactly what saving accepts."""
+    problems = []
+    checks = [(f"title_{code}", "title", title) for code, title in titles.items()]
+    checks += [(f"summary_{code}", "summary", summaries[code]) for code in titles]
+    column_of = {"link_url": "url"}
+    checks += [(column_of.get(name, name), name, value) for name, value in values.items()]
+    for column, name, value in checks:
+        field = ResourcePage._meta.get_field(name)
+        try:
+            field.clean(value, None)
+            if name == "title":
+                validate_single_line(value)
+        except ValidationError as error:
+            problems.append(f"{column}: {' '.join(error.messages)}")
+    return problems
+
+
 def parse_import_rows(*, data):
     """Read and validate every row; raise ResourceError listing every bad row (line numbers are
     the file's, the header being line 1)."""
@@ -175,9 +195,11 @@ def parse_import_rows(*, data):
     url_validator, email_validator = URLValidator(schemes=["http", "https"]), EmailValidator()
 
     rows, errors, seen = [], [], {}
+    last_line = 1  # the header
     try:
         for raw in reader:
-            line = reader.line_num
+            # A record's first line: a quoted value may span several lines of the file.
+            line, last_line = last_line + 1, reader.line_num
             if None in raw:
                 errors.append((line, _("more values than columns")))
                 continue
@@ -235,18 +257,21 @@ def parse_import_rows(*, data):
             published = _parse_date(row.get("date_published"), required=True, label="date_published", problems=problems)
             modified = _parse_date(row.get("date_modified"), required=False, label="date_modified", problems=problems)
             review = _parse_date(row.get("review_date"), required=False, label="review_date", problems=problems)
+            values = {
+                "resource_type": row["resource_type"], "format": fmt, "languages": language_codes,
+                "licence": row.get("licence", ""), "link_url": row.get("url", ""), "publisher": row.get("publisher", ""),
+                "contact_email": row.get("contact_email", ""), "date_published": published,
+                "date_modified": modified, "review_date": review, "external_id": external_id,
+            }
+            if not problems:
+                problems = model_problems(titles=titles, summaries=summaries, values=values)
             if problems:
                 errors.append((line, "; ".join(problems)))
                 continue
             rows.append(ImportRow(
                 line=line, external_id=external_id, titles=titles, summaries=summaries,
                 topics=[topics[s] for s in topic_slugs], audiences=[audiences[s] for s in audience_slugs],
-                values={
-                    "resource_type": row["resource_type"], "format": fmt, "languages": language_codes,
-                    "licence": row["licence"], "link_url": row["url"], "publisher": row["publisher"],
-                    "contact_email": row.get("contact_email", ""), "date_published": published,
-                    "date_modified": modified, "review_date": review, "external_id": external_id,
-                },
+                values=values,
             ))
     except csv.Error as exc:
         errors.append((reader.line_num, _("not valid CSV: %(error)s") % {"error": exc}))

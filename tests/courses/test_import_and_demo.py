@@ -64,6 +64,9 @@ def test_import_creates_a_draft_course_with_ordered_lessons(site_tree, course_fo
          "01-first.md:4: question 1: Mark exactly one option as correct."),
         ("course.md", "---\ntitle: C\nsummary: S\ntopics: [nope]\n---\n", "course.md:4: unknown topic 'nope'"),
         ("course.md", "---\ntitle: C\nsummary: S\npass_mark: 200\n---\n", "course.md:4: 'pass_mark' must be"),
+        ("course.md", "---\ntitle: " + "C" * 256 + "\nsummary: S\n---\n", "course.md:2: 'title' is longer than 255"),
+        ("01-first.md", "---\ntitle: T\nslug: " + "s" * 300 + "\n---\n", "01-first.md:3: 'slug' is longer than 255"),
+        ("01-first.md", "---\ntitle: \"Two\\nlines\"\n---\n", "01-first.md:2: 'title': Use one line"),
     ],
 )
 def test_errors_name_the_file_and_line_and_nothing_is_created(site_tree, course_folder, name, text, expected):

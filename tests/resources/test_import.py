@@ -123,3 +123,35 @@ def test_admin_import_view_for_moderators(client, site_tree):
         "jurisdiction": "BC", "file": SimpleUploadedFile("r.csv", _csv([_row(9)]), "text/csv"),
     })
     assert response.status_code == 200 and ResourcePage.objects.count() == 2
+
+
+def test_a_hostile_file_reports_every_row_with_its_line_and_the_dry_run_agrees_with_the_real_run(site_tree):
+    rows = [
+        _row(1),
+        _row(2, external_id="x" * 101),                      # longer than the model allows
+        _row(3, publisher="P" * 201),
+        _row(4, url="https://example.org/" + "a" * 500),
+        _row(5, title_en="Two\nlines"),                      # a title is one line
+        _row(6, date_published="2024-13-40"),
+        _row(7, licence="=cmd|' /C calc'!A0"),
+        _row(8, topics="basics;nope"),
+        _row(9, external_id="on-001"),                       # repeats line 2
+        _row(10, contact_email="not-an-email"),
+    ]
+    data = "\ufeff".encode() + _csv(rows)
+    for dry_run in (True, False):
+        with pytest.raises(ResourceError) as raised:
+            import_resources(data=data, jurisdiction_code="ON", dry_run=dry_run)
+        lines = [line for line, _reason in raised.value.errors]
+        # Row 5's quoted title spans lines 6 and 7 of the file; each row is named by its first line.
+        assert lines == [3, 4, 5, 6, 8, 9, 10, 11, 12], raised.value.errors
+        reasons = dict(raised.value.errors)
+        assert "external_id" in reasons[3] and "100" in reasons[3]
+        assert "publisher" in reasons[4] and "url" in reasons[5] and "title_en" in reasons[6]
+    assert not ResourcePage.objects.filter(external_id__startswith="on-").exists()
+
+
+def test_a_file_in_another_encoding_is_refused_clearly(site_tree):
+    with pytest.raises(ResourceError) as raised:
+        import_resources(data=_csv([_row(1, title_fr="Été")]).decode().encode("latin-1"), jurisdiction_code="ON")
+    assert "UTF-8" in str(raised.value)
