@@ -317,11 +317,17 @@ def reminders_due(*, now=None):
     return due
 
 
-def purge_registrations(*, older_than, now=None):
+def purge_registrations(*, older_than, now=None, dry_run=False):
     """Anonymise registrations of sessions that ended more than `older_than` ago: drop the person
-    and free-text needs (counts and statuses stay) and delete their self-identification."""
+    and free-text needs (counts and statuses stay) and delete their self-identification. With
+    `dry_run`, count what would change and change nothing. Attendance certificates are kept: they
+    are the learner's own record, in their account, and go when the account goes (README)."""
     now = now or timezone.now()
     cutoff = now - older_than
+    if dry_run:
+        old = Registration.objects.filter(session__end__lt=cutoff)
+        return {"anonymised": old.filter(anonymised_at__isnull=True).count(),
+                "self_identifications_deleted": SelfIdentification.objects.filter(registration__in=old).count()}
     with transaction.atomic():
         old = Registration.objects.filter(session__end__lt=cutoff)
         deleted_self_id, _details = SelfIdentification.objects.filter(registration__in=old).delete()

@@ -187,9 +187,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "home.forms.SignupProfileForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[OGL] "
 # The key limit counts failures per account, the ip limit per address: after five bad
-# passwords for one account the sixth try is refused for five minutes.
+# passwords for one account the sixth try is refused for five minutes. A whole department signs
+# in from behind one address (NAT), so the per-address limits are high: they stop a flood, not
+# an office on Monday morning; guessing one account's password is stopped by the key limit.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "20/m/ip,5/5m/key",
+    "login": "600/m/ip",
+    "login_failed": "300/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -5,8 +5,14 @@ from .base import env_bool, os
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in production.")
+KNOWN_KEYS = {"test-only-not-secret", "dev-only-not-secret-0c0a0a7e0b0f4b8c9d6e", "change-me", "secret"}
+# Django's own deploy check warns below these figures; production refuses to start instead.
+if (not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY in KNOWN_KEYS
+        or SECRET_KEY.startswith("django-insecure-")):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in production to a random value of at least 50 characters "
+        "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

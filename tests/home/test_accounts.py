@@ -211,3 +211,20 @@ def test_server_error_page_is_bilingual(rf):
     html = response.content.decode()
     assert response.status_code == 500
     assert 'lang="en"' in html and 'lang="fr"' in html
+
+
+def test_an_office_behind_one_address_can_sign_in_while_one_accounts_guesses_are_stopped(client):
+    from django.test import Client
+
+    people = [UserFactory() for _ in range(40)]
+    for person in people:  # forty colleagues, one NAT address, each with a typo first
+        office = Client(REMOTE_ADDR="203.0.113.7")
+        office.post("/en/accounts/login/", {"login": person.email, "password": "typo"})
+        office.post("/en/accounts/login/", {"login": person.email, "password": PASSWORD})
+        assert office.session.get("_auth_user_id") == str(person.pk)
+    attacker = Client(REMOTE_ADDR="203.0.113.7")
+    target = people[0]
+    for _ in range(6):
+        attacker.post("/en/accounts/login/", {"login": target.email, "password": "guess"})
+    attacker.post("/en/accounts/login/", {"login": target.email, "password": PASSWORD})
+    assert "_auth_user_id" not in attacker.session

@@ -45,6 +45,9 @@ def test_purge_command_keeps_counts(capsys):
     old = services.register(session=session, user=UserFactory(), self_identification={"gender": "man"}, now=now)
     kept = services.register(session=recent, user=UserFactory(), self_identification={"gender": "man"}, now=now)
     SessionPage.objects.filter(pk=session.pk).update(start=now - timedelta(days=800), end=now - timedelta(days=799))
+    call_command("purge_registrations", "--older-than", "2y", "--dry-run")
+    assert "Would anonymise 1 registration(s); would delete 1" in capsys.readouterr().out
+    assert Registration.objects.get(pk=old.pk).user is not None and SelfIdentification.objects.count() == 2
     call_command("purge_registrations", "--older-than", "2y")
     assert "Anonymised 1 registration" in capsys.readouterr().out
     old.refresh_from_db()

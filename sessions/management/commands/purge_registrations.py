@@ -20,10 +20,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--older-than", default="2y", help="Age such as 2y, 18m, 90d (default 2y).")
+        parser.add_argument("--dry-run", action="store_true", help="Count what would be purged; change nothing.")
 
     def handle(self, *args, **options):
-        result = purge_registrations(older_than=parse_age(options["older_than"]))
+        result = purge_registrations(older_than=parse_age(options["older_than"]), dry_run=options["dry_run"])
+        verb = ("Would anonymise", "would delete") if options["dry_run"] else ("Anonymised", "deleted")
         self.stdout.write(
-            f"Anonymised {result['anonymised']} registration(s); deleted {result['self_identifications_deleted']} "
+            f"{verb[0]} {result['anonymised']} registration(s); {verb[1]} {result['self_identifications_deleted']} "
             "self-identification record(s)."
         )

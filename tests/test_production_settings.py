@@ -1,0 +1,31 @@
+"""Production refuses to start without a strong SECRET_KEY."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+STRONG = "k3y-" + "9f8e7d6c5b4a" * 5
+
+
+def _load_production(secret_key):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "ogl.example.ca"}
+    env.pop("SECRET_KEY", None)
+    if secret_key is not None:
+        env["SECRET_KEY"] = secret_key
+    return subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+@pytest.mark.parametrize("key", [None, "", "short-key", "a" * 60, "django-insecure-" + "x1y2z3" * 10,
+                                 "dev-only-not-secret-0c0a0a7e0b0f4b8c9d6e", "test-only-not-secret"])
+def test_production_refuses_a_missing_short_or_known_secret_key(key):
+    result = _load_production(key)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_starts_with_a_strong_secret_key():
+    result = _load_production(STRONG)
+    assert result.returncode == 0, result.stderr
