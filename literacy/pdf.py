@@ -22,6 +22,28 @@ def qr_data_uri(url):
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+def blank_plan_pdf(*, plan, request):
+    """The plan's PDF without anyone's progress, from storage; rendered on the first request for
+    each published version of the page (a page is in one language, so that is per language)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from .selectors import plan_progress
+
+    name = f"plans/{plan.pk}-{plan.live_revision_id or 0}-{plan.locale.language_code}.pdf"
+    if not default_storage.exists(name):
+        html = render_to_string(
+            "literacy/learning_plan_pdf.html",
+            {"page": plan, "progress": plan_progress(plan=plan, user=AnonymousUser())},
+            request=request,
+        )
+        saved = default_storage.save(name, ContentFile(html_to_pdf(html)))
+        if saved != name:  # another request stored it first; keep one copy
+            default_storage.delete(saved)
+    return default_storage.open(name, "rb")
+
+
 def html_to_pdf(html):
     from weasyprint import HTML
 

@@ -79,14 +79,19 @@ def plan_certificate(request, *, plan):
 
 @require_GET
 def plan_pdf(request, *, plan):
-    """A printable PDF of the plan, with the learner's checklist when signed in."""
-    from .pdf import html_to_pdf
+    """A printable PDF of the plan, with the learner's checklist when signed in. The blank plan
+    (anyone not signed in) is rendered once per published version and stored."""
+    from .pdf import blank_plan_pdf, html_to_pdf
 
+    filename = f"{slugify(plan.title) or 'plan'}.pdf"
+    if not request.user.is_authenticated:
+        return FileResponse(blank_plan_pdf(plan=plan, request=request), content_type="application/pdf",
+                            as_attachment=True, filename=filename)
     html = render_to_string(
         "literacy/learning_plan_pdf.html",
         {"page": plan, "progress": plan_progress(plan=plan, user=request.user)},
         request=request,
     )
     response = HttpResponse(html_to_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{slugify(plan.title) or "plan"}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

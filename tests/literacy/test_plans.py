@@ -99,10 +99,29 @@ def test_plan_pdf_is_a_printable_pdf(client, plans, tmp_path, language):
     response = client.get(plan.route_url("pdf"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     path = tmp_path / "plan.pdf"
-    path.write_bytes(response.content)
+    path.write_bytes(b"".join(response.streaming_content))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     assert plan.steps.first().title in text
     assert ("Expected outcome" if language == "en" else "Résultat attendu") in text
+
+
+def test_the_blank_plan_pdf_is_rendered_once_per_published_version(client, plans):
+    from django.core.files.storage import default_storage
+
+    plan = plans["gba"]["en"]
+    first = b"".join(client.get(plan.route_url("pdf")).streaming_content)
+    (stored,) = default_storage.listdir("plans")[1]
+    assert first.startswith(b"%PDF")
+    with default_storage.open(f"plans/{stored}", "wb") as handle:  # prove the next answer is the stored file
+        handle.write(b"%PDF-stored")
+    assert b"".join(client.get(plan.route_url("pdf")).streaming_content) == b"%PDF-stored"
+
+    plan.title = "GBA Plus, revised"
+    plan.save_revision().publish()
+    plan.refresh_from_db()
+    fresh = b"".join(client.get(plan.route_url("pdf")).streaming_content)
+    assert fresh.startswith(b"%PDF") and fresh != b"%PDF-stored"
+    assert len(default_storage.listdir("plans")[1]) == 2
 
 
 def test_a_plan_is_one_plan_in_two_languages(client, plans, django_capture_on_commit_callbacks):
