@@ -130,6 +130,10 @@ def page(request, browser, live_site):
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     context.add_init_script(script=DOCUMENT_ID_SCRIPT)
     page = context.new_page()
+    # Chromium reports each Content-Security-Policy refusal on the console; none is allowed.
+    csp_refusals = []
+    page.on("console", lambda message: csp_refusals.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text else None)
     exclude = [p for marker in request.node.iter_markers("axe_exclude") for p in marker.args]
     checker = AxeChecker(page, exclude=exclude)
     context.expose_binding("__oglDocLoaded", checker.document_loaded)
@@ -141,6 +145,8 @@ def page(request, browser, live_site):
         CHECKERS.pop(page, None)
         context.close()
     problems = []
+    if csp_refusals:
+        problems.append("the Content-Security-Policy refused something:\n" + "\n".join(csp_refusals))
     if checker.failures:
         problems.append(
             "axe found accessibility violations (WCAG 2.1 A/AA):\n"
