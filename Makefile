@@ -31,12 +31,12 @@ demo: migrate
 # Serves the site with demo data; the background worker runs beside it and stops with it.
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (English /en/, French /fr/). Ctrl-C stops it."
-	@$(BIN)/python manage.py db_worker -v 0 & WORKER=$$!; \
+	@$(BIN)/python manage.py run_worker -v 0 & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: migrate
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 # The tests' own settings (pytest.ini), not the development ones exported above.
 test: messages

@@ -225,3 +225,17 @@ class LearningPlanIndexPage(Page):
 # Defined in their own modules to keep this file small; imported here so Django registers them.
 from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
 from .certificates import Certificate  # noqa: E402,F401
+
+
+class WorkerHeartbeat(models.Model):
+    """When each background worker (`manage.py run_worker`) last showed it was alive."""
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    beat_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("worker heartbeat")
+        verbose_name_plural = _("worker heartbeats")
+
+    def __str__(self):
+        return f"{self.worker_id} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"

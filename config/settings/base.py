@@ -237,6 +237,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background tasks: the database backend keeps jobs across restarts; `manage.py db_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker has not shown a heartbeat for this long is run again by another worker
+# (`manage.py run_worker`, literacy.jobs). Longer than any one task takes.
+OGL_TASK_LEASE_SECONDS = int(os.environ.get("OGL_TASK_LEASE_SECONDS", "120"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

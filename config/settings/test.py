@@ -2,10 +2,12 @@ from .base import *  # noqa: F403
 from .base import os
 
 SECRET_KEY = "test-only-not-secret"
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_BACKEND = os.environ.get("OGL_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Jobs run in-process so a test sees their effects; the database backend has its own tests.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+if os.environ.get("OGL_TEST_TASKS") == "db":  # a real worker started by a test
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 OGL_REQUIRE_ADMIN_MFA = False
 OGL_DEMO_SIGNINS = False
 MEDIA_ROOT = Path(os.environ.get("TEST_MEDIA_ROOT", "/tmp/ogl-test-media"))  # noqa: F405
