@@ -146,8 +146,10 @@ def cancel_session_view(request, session):
 
 @coordinator_only
 def session_report_view(request, session):
+    # Self-identification is published per jurisdiction only: a session's table beside its
+    # jurisdiction's would give the rest of the jurisdiction by difference.
     return TemplateResponse(request, "learning_sessions/admin/report.html", {
-        "scope": session.title, "tables": self_identification_report(registrations=session.registrations.all()),
+        "scope": session.title, "tables": [], "jurisdiction": session.jurisdiction,
     })
 
 
@@ -156,6 +158,7 @@ def jurisdiction_report_view(request, code):
     if not coordinator_jurisdictions(request.user).filter(pk=jurisdiction.pk).exists():
         return _forbidden(request)
     registrations = Registration.objects.filter(session__jurisdiction=jurisdiction)
+    report = self_identification_report(registrations=registrations, scope=jurisdiction.code)
     return TemplateResponse(request, "learning_sessions/admin/report.html", {
-        "scope": jurisdiction.name, "tables": self_identification_report(registrations=registrations),
+        "scope": jurisdiction.name, "tables": report["tables"], "period_start": report["period_start"],
     })

@@ -1,7 +1,7 @@
 """Reads shared by views, admin views and "My learning"."""
 
 from collections import Counter, OrderedDict
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
 from django.db.models import Count, Q
 from django.utils import formats, timezone
@@ -212,15 +212,46 @@ def dashboard(user):
 
 # --- aggregate self-identification --------------------------------------------------------------
 
-def self_identification_table(*, registrations, factor):
-    """One factor's answers as a suppressed one-column table (counts under 10 hidden)."""
-    field = SelfIdentification._meta.get_field(factor)
-    counts = Counter(
-        SelfIdentification.objects.filter(registration__in=registrations).values_list(factor, flat=True)
+def report_period(now=None):
+    """The start of the current reporting period (Monday 00:00 UTC): tables show the registrations
+    made before it, so a registration made since changes nothing until the next period."""
+    now = now or timezone.now()
+    start = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    return start - timedelta(days=start.weekday())
+
+
+def people_answers(*, registrations, period_start):
+    """One self-identification per person in scope (their latest), from registrations that were
+    not cancelled and were made before `period_start`."""
+    latest = {}
+    answers = (
+        SelfIdentification.objects.filter(
+            registration__in=registrations.exclude(status=Status.CANCELLED), registration__created_at__lt=period_start,
+        )
+        .order_by("registration__created_at", "pk")
+        .values("registration__user_id", "registration_id", *SelfIdentification.FACTORS)
     )
+    for row in answers:
+        person = row["registration__user_id"] or f"anonymised-{row['registration_id']}"
+        latest[person] = row
+    return list(latest.values())
+
+
+def self_identification_table(*, answers, factor, key):
+    """One factor's answers as a one-column table under disclosure control (sessions.aggregates)."""
+    field = SelfIdentification._meta.get_field(factor)
+    counts = Counter(row[factor] for row in answers)
     rows = [(str(label), {"count": counts.get(value, 0)}) for value, label in field.choices]
-    return {"factor": factor, "label": field.verbose_name, **suppress_table(rows=rows, columns=["count"])}
+    return {"factor": factor, "label": field.verbose_name,
+            **suppress_table(rows=rows, columns=["count"], key=f"{key}|{factor}", total_key=key)}
 
 
-def self_identification_report(*, registrations):
-    return [self_identification_table(registrations=registrations, factor=f) for f in SelfIdentification.FACTORS]
+def self_identification_report(*, registrations, scope, now=None):
+    """Every factor's table for one jurisdiction (`scope`), as of the current period's start."""
+    period_start = report_period(now)
+    answers = people_answers(registrations=registrations, period_start=period_start)
+    key = f"{scope}|{period_start.date().isoformat()}"
+    return {
+        "period_start": period_start,
+        "tables": [self_identification_table(answers=answers, factor=f, key=key) for f in SelfIdentification.FACTORS],
+    }

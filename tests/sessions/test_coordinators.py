@@ -109,14 +109,20 @@ def test_dashboard_charts_are_accessible(client, on_coordinator):
 
 
 def test_self_identification_report_suppresses_small_cells(client, on_coordinator):
+    from sessions.selectors import report_period
+
     session = make_session("ON", capacity=60)
     answers = ["yes"] * 3 + ["no"] * 25 + ["prefer_not_to_say"] * 12
+    last_week = report_period() - timedelta(days=2)
     for answer in answers:
-        services.register(session=session, user=UserFactory(), self_identification={"indigenous": answer})
-    html = client.get(url("session_report", session.pk)).content.decode()
+        services.register(session=session, user=UserFactory(), self_identification={"indigenous": answer},
+                          now=last_week)
+    html = client.get(url("jurisdiction_report", "ON")).content.decode()
     assert "&lt;10" in html
     assert ">12<" not in html  # the complementary cell is suppressed too
-    assert ">25<" in html and ">40<" in html
+    assert ">25<" in html and ">40<" in html  # multiples of 5 are shown as they are
+    session_page = client.get(url("session_report", session.pk)).content.decode()
+    assert ">25<" not in session_page and "never for one session" in session_page
 
 
 def test_coordinator_pages_give_a_session_time_on_the_sessions_own_clock(client, on_coordinator, tmp_path):
