@@ -128,9 +128,13 @@ def send_history_email(*, history_id):
         lines = [intro, ""] + _session_lines(session, registration)
         if history.message:
             lines += ["", _("Message from the coordinator:"), history.message]
+        # A session cancelled for everyone raised its SEQUENCE when it was cancelled; one person's
+        # cancellation withdraws their invitation with the next SEQUENCE.
+        if method == "CANCEL" and reason != Reason.SESSION_CANCELLED:
+            sequence += 1
         ics = session_ics(
-            session, method=method, sequence=sequence + (1 if method == "CANCEL" else 0),
-            include_link=registration.status == Status.BOOKED,
+            session, method=method, sequence=sequence, include_link=registration.status == Status.BOOKED,
+            attendee=registration.user,
         )
         return _deliver(key=f"history-{history.pk}", kind=kind, registration=registration,
                         subject=f"{subject}: {session.title}", lines=lines, ics=ics, ics_method=method)
@@ -147,7 +151,8 @@ def send_session_update_email(*, registration_id, sequence):
         session = _session_for_language(registration.session, language)
         lines = [_("The details of this session changed. Your calendar file below has the new details."), ""]
         lines += _session_lines(session, registration)
-        ics = session_ics(session, method="REQUEST", sequence=sequence, include_link=registration.status == Status.BOOKED)
+        ics = session_ics(session, method="REQUEST", sequence=sequence, include_link=registration.status == Status.BOOKED,
+                          attendee=registration.user)
         return _deliver(key=f"update-{registration.pk}-{sequence}", kind="session_changed", registration=registration,
                         subject=_("Session changed: %(title)s") % {"title": session.title}, lines=lines, ics=ics)
 
@@ -167,6 +172,7 @@ def send_reminder_email(*, registration_id, days):
         else:
             intro = _("Reminder: your session is in a week.")
         lines = [intro, ""] + _session_lines(session, registration)
-        ics = session_ics(session, method="REQUEST", sequence=calendar_sequence(session), include_link=True)
+        ics = session_ics(session, method="REQUEST", sequence=calendar_sequence(session), include_link=True,
+                          attendee=registration.user)
         return _deliver(key=f"reminder-{days}d-{registration.pk}", kind=f"reminder_{days}d", registration=registration,
                         subject=_("Reminder: %(title)s") % {"title": session.title}, lines=lines, ics=ics)

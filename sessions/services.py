@@ -235,6 +235,12 @@ def cancel_session(*, session, actor, message, now=None):
         if session.status == SessionPage.Status.CANCELLED:
             raise SessionError(_("This session is already cancelled."))
         user = actor if actor is not None and actor.is_authenticated else None
+        # Calendars replace the event when its SEQUENCE grows: the cancellation goes out one higher.
+        state, _created = CalendarState.objects.select_for_update().get_or_create(
+            session=session, defaults={"fingerprint": session_fingerprint(session)}
+        )
+        state.sequence += 1
+        state.save(update_fields=["sequence"])
         for page in SessionPage.objects.filter(translation_key=session.translation_key):
             page.status = SessionPage.Status.CANCELLED
             if page.live:

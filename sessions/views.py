@@ -65,8 +65,9 @@ def cancel_view(request, session):
 def ics_view(request, session):
     registration = active_registration(session=session, user=request.user)
     booked = bool(registration and registration.status in Registration.SEAT_HOLDING)
-    method = "CANCEL" if session.is_cancelled else "REQUEST"
-    body = session_ics(session, method=method, sequence=calendar_sequence(session), include_link=booked)
+    # A download is published, not an invitation: no attendee (RFC 5546); a cancelled session's
+    # file carries STATUS:CANCELLED with the session's latest SEQUENCE.
+    body = session_ics(session, method="PUBLISH", sequence=calendar_sequence(session), include_link=booked)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
     return response

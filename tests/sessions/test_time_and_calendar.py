@@ -12,6 +12,8 @@ from sessions.calendar import session_ics
 from sessions.forms import SessionPageForm
 from sessions.timeutils import NonexistentLocalTime, format_offset, in_zone, local_to_utc
 
+from tests.factories import UserFactory
+
 from .helpers import make_session, utc
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +65,6 @@ def test_spring_forward_gap_is_refused():
 
 
 def test_session_page_shows_the_offset_and_the_readers_zone(client):
-    from tests.factories import UserFactory
-
     start = local_to_utc(datetime(2026, 11, 1, 9, 0), "America/St_Johns")
     session = make_session("NL", start=start, registration_closes=start - timedelta(hours=1))
     user = UserFactory(time_zone="America/Vancouver")
@@ -78,7 +78,8 @@ def test_session_page_shows_the_offset_and_the_readers_zone(client):
 def test_ics_parses_and_round_trips_the_instant():
     start = local_to_utc(datetime(2026, 11, 1, 9, 0), "America/St_Johns")
     session = make_session("NL", start=start, registration_closes=start - timedelta(hours=1), time_zone="America/St_Johns")
-    calendar = Calendar.from_ical(session_ics(session, method="REQUEST", sequence=2))
+    attendee = UserFactory()
+    calendar = Calendar.from_ical(session_ics(session, method="REQUEST", sequence=2, attendee=attendee))
     assert calendar["METHOD"] == "REQUEST"
     event = calendar.walk("VEVENT")[0]
     assert event["UID"] == session.calendar_uid
@@ -87,7 +88,7 @@ def test_ics_parses_and_round_trips_the_instant():
     assert event.decoded("DTSTART") == start
     assert event.decoded("DTEND") == session.end
     assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["America/St_Johns"]
-    cancel = Calendar.from_ical(session_ics(session, method="CANCEL", sequence=3))
+    cancel = Calendar.from_ical(session_ics(session, method="CANCEL", sequence=3, attendee=attendee))
     assert cancel["METHOD"] == "CANCEL" and cancel.walk("VEVENT")[0]["STATUS"] == "CANCELLED"
     assert cancel.walk("VEVENT")[0]["UID"] == session.calendar_uid
 
