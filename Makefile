@@ -15,6 +15,13 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
 	touch $@
 
+# The Learning Record Store the xAPI tests send statements to (Ralph), in a virtualenv of its own
+# because its dependencies are not the site's.
+RALPH_VENV ?= .ralph-venv
+$(RALPH_VENV)/bin/ralph:
+	$(PYTHON) -m venv $(RALPH_VENV)
+	$(RALPH_VENV)/bin/pip install --disable-pip-version-check -q 'ralph-malph[cli,lrs]==5.1.0' requests
+
 install: $(VENV)/.installed
 
 # The compiled catalogues are committed; with gettext installed they are rebuilt from the .po files.
@@ -39,11 +46,11 @@ worker: migrate
 	$(BIN)/python manage.py run_worker
 
 # The tests' own settings (pytest.ini), not the development ones exported above.
-test: messages
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+test: messages $(RALPH_VENV)/bin/ralph
+	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: migrate
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) $(RALPH_VENV) staticfiles .pytest_cache

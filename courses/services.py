@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from literacy import xapi
 from literacy.services import issue_certificate
 from literacy.translation import canonical
 
@@ -45,7 +46,9 @@ def enrol(*, user, course):
             _("Complete these courses first: %(titles)s.") % {"titles": ", ".join(p.title for p in unmet)}
         )
     with transaction.atomic():
-        enrolment, _created = Enrolment.objects.get_or_create(user=user, course=canonical(course))
+        enrolment, created = Enrolment.objects.get_or_create(user=user, course=canonical(course))
+        if created:
+            xapi.record(event=f"course-enrolled-{enrolment.pk}", verb="registered", user=user, page=course, kind="course")
     return enrolment
 
 
@@ -61,9 +64,16 @@ def complete_lesson(*, user, lesson):
     course = lesson.course
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
-        completion, _created = LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
+        completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
+        if created:
+            _lesson_completed(completion=completion, lesson=lesson, course=course)
         complete_course_if_done(user=user, course=course)
     return completion
+
+
+def _lesson_completed(*, completion, lesson, course):
+    xapi.record(event=f"lesson-completed-{completion.pk}", verb="completed", user=completion.user, page=lesson,
+                kind="lesson", parent=course, result={"completion": True})
 
 
 def grade(*, lesson, answers):
@@ -101,8 +111,15 @@ def submit_knowledge_check(*, user, lesson, answers):
         QuizAnswer.objects.bulk_create(
             QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok) for qid, selected, ok in results
         )
+        xapi.record(
+            event=f"check-attempt-{attempt.pk}", verb="passed" if attempt.passed else "failed", user=user, page=lesson,
+            kind="assessment", parent=course,
+            result={"score": {"scaled": score / 100, "raw": score, "min": 0, "max": 100}, "success": attempt.passed},
+        )
         if attempt.passed:
-            LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
+            completion, created = LessonCompletion.objects.get_or_create(user=user, lesson=canonical(lesson))
+            if created:
+                _lesson_completed(completion=completion, lesson=lesson, course=course)
             complete_course_if_done(user=user, course=course)
     return attempt
 
@@ -119,4 +136,6 @@ def complete_course_if_done(*, user, course):
         if enrolment.completed_at is None:
             enrolment.completed_at = timezone.now()
             enrolment.save(update_fields=["completed_at"])
+            xapi.record(event=f"course-completed-{enrolment.pk}", verb="completed", user=user, page=course, kind="course",
+                        result={"completion": True})
         return issue_certificate(user=user, subject=subject, kind="course", jurisdiction=course.jurisdiction)

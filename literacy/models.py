@@ -47,6 +47,15 @@ class Jurisdiction(BilingualNameMixin, models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     time_zone = models.CharField(_("default time zone"), max_length=64, validators=[validate_time_zone])
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
+
+    class XAPIActor(models.TextChoices):
+        EMAIL = "mbox", _("Email address (mbox)")
+        ACCOUNT = "account", _("Opaque account identifier")
+
+    xapi_actor = models.CharField(
+        _("learners in xAPI statements"), max_length=10, choices=XAPIActor.choices, default=XAPIActor.ACCOUNT,
+        help_text=_("How this government's learners are named in the statements sent to learning record stores."),
+    )
     editors_group = models.OneToOneField(
         Group, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
@@ -67,6 +76,7 @@ class Jurisdiction(BilingualNameMixin, models.Model):
         FieldPanel("kind"),
         FieldPanel("time_zone"),
         FieldPanel("sort_order"),
+        FieldPanel("xapi_actor"),
     ]
 
     class Meta:
@@ -239,3 +249,33 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return f"{self.worker_id} @ {self.beat_at:%Y-%m-%d %H:%M:%S}"
+
+
+class LearningStatement(models.Model):
+    """One xAPI statement for one Learning Record Store: the learning event it reports, its
+    delivery state. The statement id is derived from the event, so a store that receives it
+    twice keeps it once (xAPI PUT with statementId)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+
+    statement_id = models.UUIDField(_("statement id"))
+    event = models.CharField(_("event"), max_length=200)
+    lrs = models.CharField(_("learning record store"), max_length=64)
+    statement = models.JSONField(_("statement"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("learning statement")
+        verbose_name_plural = _("learning statements")
+        constraints = [models.UniqueConstraint(fields=["event", "lrs"], name="literacy_statement_once_per_store")]
+
+    def __str__(self):
+        return f"{self.event} → {self.lrs} ({self.status})"

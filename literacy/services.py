@@ -41,6 +41,11 @@ def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
     )
     if not created:
         return certificate
+    if hasattr(subject, "translation_key"):
+        from . import xapi
+
+        kind = {"course": "course", "plan": "plan", "session": "meeting"}.get(kind, "course")
+        xapi.record(event=f"certificate-{certificate.pk}", verb="earned", user=user, page=subject, kind=kind)
     language = user.preferred_language or "en"
     transaction.on_commit(lambda: enqueue_certificate_render(certificate_id=certificate.pk, language=language))
     return certificate
@@ -80,7 +85,11 @@ def start_plan(*, user, plan):
     """Start a learning plan; starting it again returns the same enrolment."""
     if not plan.live:
         raise LiteracyError(_("This learning plan is not available."))
-    enrolment, _created = PlanEnrolment.objects.get_or_create(user=user, plan=canonical(plan))
+    enrolment, created = PlanEnrolment.objects.get_or_create(user=user, plan=canonical(plan))
+    if created:
+        from . import xapi
+
+        xapi.record(event=f"plan-started-{enrolment.pk}", verb="initialized", user=user, page=plan, kind="plan")
     return enrolment
 
 
@@ -108,4 +117,8 @@ def complete_plan(*, user, plan):
         raise LiteracyError(_("Start the plan first."))
     if not progress["is_complete"]:
         raise LiteracyError(_("Complete every step of the plan first."))
+    from . import xapi
+
+    xapi.record(event=f"plan-completed-{progress['enrolment'].pk}", verb="completed", user=user, page=plan, kind="plan",
+                result={"completion": True})
     return issue_certificate(user=user, subject=canonical(plan), kind=Certificate.Kind.PLAN)

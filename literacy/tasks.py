@@ -28,3 +28,11 @@ def render_certificate_pdf(certificate_id, language="en"):
         locked.render_count = F("render_count") + 1
         locked.save(update_fields=[field, "rendered_at", "render_count"])
     return True
+
+
+@task()
+def deliver_learning_statement(statement_pk):
+    """Send one xAPI statement to its Learning Record Store (literacy.xapi)."""
+    from .xapi import deliver
+
+    return deliver(statement_pk=statement_pk)

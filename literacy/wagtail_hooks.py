@@ -137,3 +137,27 @@ def scope_admin_api_to_own_collections(router):
     router.register_endpoint("documents", collection_scoped_admin_api(DocumentsAdminAPIViewSet, get_document_model()))
     router.register_endpoint("images", collection_scoped_admin_api(ImagesAdminAPIViewSet, get_image_model()))
 
+
+
+# --- Learning records sent to Learning Record Stores (superusers: they name learners of every government)
+from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
+
+from .models import LearningStatement  # noqa: E402
+
+
+class LearningStatementViewSet(ModelViewSet):
+    model = LearningStatement
+    icon = "history"
+    menu_label = _("Learning statements (xAPI)")
+    add_to_admin_menu = True
+    menu_order = 950
+    list_display = ["event", "lrs", "status", "attempts", "created_at", "delivered_at"]
+    list_filter = ["status", "lrs"]
+    search_fields = ["event"]
+    inspect_view_enabled = True
+    form_fields = ["status"]
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_statement_viewset():
+    return LearningStatementViewSet("learning_statements")

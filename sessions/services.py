@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from literacy.certificates import Certificate
 from literacy.services import issue_certificate, reinstate_certificate, revoke_certificate
+from literacy import xapi
 from literacy.translation import sync_facts
 
 from .models import CalendarState, Registration, RegistrationHistory, SelfIdentification, SessionPage
@@ -64,7 +65,21 @@ def _transition(registration, *, to_status, reason, actor=None, message="", now=
     )
     if notify:
         _notify_on_commit(history)
+    _report_learning(history)
     return history
+
+
+XAPI_VERBS = {Status.BOOKED: "registered", Status.WAITLISTED: "waitlisted", Status.ATTENDED: "attended",
+              Status.NO_SHOW: "missed"}
+
+
+def _report_learning(history):
+    """An xAPI statement for a registration's learning events (literacy.xapi)."""
+    verb = XAPI_VERBS.get(history.to_status)
+    registration = history.registration
+    if verb and registration.user_id:
+        xapi.record(event=f"session-history-{history.pk}", verb=verb, user=registration.user,
+                    page=registration.session, kind="meeting")
 
 
 def _fill_from_waitlist(session, *, actor=None, now=None):
@@ -118,6 +133,7 @@ def register(*, session, user, accessibility_needs="", language_needs="", self_i
                 registration=registration, from_status="", to_status=status, reason=Reason.REGISTERED, actor=user, at=now
             )
             _notify_on_commit(history)
+            _report_learning(history)
             return registration
     except IntegrityError:
         # Only the partial unique constraint can fail here: the same person raced themselves.

@@ -33,6 +33,18 @@ def _restore_wagtail_roots():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /fr/ leaves French active in the thread (LocaleMiddleware activates, never
+    # deactivates); each test starts in the site's default language.
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits and Wagtail's site-root cache live in the cache, which rollbacks do not reset.
     cache.clear()

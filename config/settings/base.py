@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import * from here."""
 
+import json
 import os
 from pathlib import Path
 
@@ -240,6 +241,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task whose worker has not shown a heartbeat for this long is run again by another worker
 # (`manage.py run_worker`, literacy.jobs). Longer than any one task takes.
 OGL_TASK_LEASE_SECONDS = int(os.environ.get("OGL_TASK_LEASE_SECONDS", "120"))
+# Learning Record Stores that receive xAPI statements (literacy.xapi), as JSON:
+# [{"name": "csps", "endpoint": "https://lrs.example/xAPI", "username": "…", "password": "…"}]
+OGL_XAPI_STORES = json.loads(os.environ.get("OGL_XAPI_STORES", "[]"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
