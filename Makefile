@@ -26,7 +26,7 @@ install: $(VENV)/.installed
 
 # The compiled catalogues are committed; with gettext installed they are rebuilt from the .po files.
 messages: install
-	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore '.venv/*' -v 0; \
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore '.ralph-venv/*' -v 0; \
 	else echo "gettext is not installed: using the committed .mo files"; fi
 
 migrate: install messages

@@ -117,3 +117,20 @@ def test_toggle_keeps_the_reader_on_the_same_view_and_filters(client):
     href = html.unescape(toggle_href(client.get("/en/resources/?jurisdiction=ON&topic=basics"))[0])
     assert href == "/fr/ressources/?jurisdiction=ON&topic=basics"
     assert client.get(href).status_code == 200
+
+
+@pytest.mark.parametrize("language, title", [("en", "You cannot see this page"), ("fr", "Vous ne pouvez pas consulter cette page")])
+def test_refused_pages_answer_in_the_readers_language(language, title, site_tree):
+    from django.core.exceptions import PermissionDenied
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from home.views import bad_request, permission_denied
+    from tests.factories import UserFactory
+
+    with translation.override(language):
+        request = RequestFactory().get(f"/{language}/")
+        request.user = UserFactory()
+        refused = permission_denied(request, PermissionDenied())
+        assert refused.status_code == 403 and title in refused.content.decode()
+        assert bad_request(request).status_code == 400
