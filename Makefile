@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install messages migrate demo worker browsers bench clean
+.PHONY: run test install system messages migrate demo worker browsers bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,11 @@ worker: migrate
 	$(BIN)/python manage.py run_worker
 
 # The tests' own settings (pytest.ini), not the development ones exported above.
-test: messages $(RALPH_VENV)/bin/ralph
+# Debian packages the tests need (Chromium, gettext, fonts, poppler), installed where missing.
+system:
+	@bash scripts/system-packages.sh
+
+test: system messages $(RALPH_VENV)/bin/ralph
 	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: migrate
