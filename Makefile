@@ -30,10 +30,11 @@ messages: install
 	else echo "gettext is not installed: using the committed .mo files"; fi
 
 migrate: install messages
-	$(BIN)/python manage.py migrate --noinput -v 0
+	@$(BIN)/python manage.py migrate --check -v 0 >/dev/null 2>&1 || $(BIN)/python manage.py migrate --noinput -v 0
 
+# Loads the demo the first time (and when demo content was added); a warm start skips it.
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --if-needed
 
 # Serves the site with demo data; the background worker runs beside it and stops with it.
 run: demo

@@ -9,10 +9,35 @@ from resources.demo import load_demo as load_resource_demo
 from sessions.demo import load_demo as load_session_demo
 
 
+def demo_is_loaded():
+    """The demo users, resources, sessions and every demo course folder's course are there."""
+    from django.contrib.auth import get_user_model
+
+    from courses.demo import demo_course_folders
+    from courses.importer import parse_folder
+    from courses.models import CoursePage
+    from resources.models import ResourcePage
+    from sessions.models import SessionPage
+
+    if not get_user_model().objects.filter(email="admin@example.ca").exists():
+        return False
+    if not (ResourcePage.objects.exists() and SessionPage.objects.exists()):
+        return False
+    slugs = {parse_folder(folder / "en")[0].meta["slug"] for folder in demo_course_folders()}
+    return CoursePage.objects.filter(slug__in=slugs, live=True).values("slug").distinct().count() == len(slugs)
+
+
 class Command(BaseCommand):
     help = "Provision the site tree and load demo users and content in English and French. Safe to run again."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--if-needed", action="store_true",
+                            help="Do nothing when the demo is already loaded (make run's warm start).")
+
     def handle(self, *args, **options):
+        if options["if_needed"] and demo_is_loaded():
+            self.stdout.write("Demo data is already loaded.")
+            return
         with transaction.atomic():
             tree = build_site_tree()
             signins = ensure_demo_users()
