@@ -29,3 +29,14 @@ def test_production_refuses_a_missing_short_or_known_secret_key(key):
 def test_production_starts_with_a_strong_secret_key():
     result = _load_production(STRONG)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_logs_one_json_object_per_line():
+    import json
+
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "ogl.example.ca",
+           "SECRET_KEY": STRONG}
+    code = "import django, logging; django.setup(); logging.getLogger('sessions.services').warning('seat %s freed', 7)"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert line["message"] == "seat 7 freed" and line["level"] == "WARNING" and line["logger"] == "sessions.services"

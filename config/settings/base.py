@@ -256,6 +256,9 @@ LOGGING = {
 }
 
 OGL_SITE_NAME = _("Open Government Literacy")
+# The footer's "Date modified" on views that are not pages: the deployed release's date
+# (YYYY-MM-DD), set by the deployment; development falls back to the last commit's date.
+OGL_RELEASE_DATE = os.environ.get("OGL_RELEASE_DATE", "")
 
 # Time zones come from the pinned `tzdata` package, not the host's (possibly stale) zoneinfo:
 # e.g. tzdata 2026 knows BC and Alberta stopped changing clocks in November 2026.

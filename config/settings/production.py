@@ -27,6 +27,25 @@ X_FRAME_OPTIONS = "DENY"
 OGL_REQUIRE_ADMIN_MFA = env_bool("OGL_REQUIRE_ADMIN_MFA", True)
 OGL_DEMO_SIGNINS = False
 
+# One JSON object per log line, for the log collector; the services and tasks log through their
+# module's logger (imports, emails, PDFs, link checks, statements, worker recovery).
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {"json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
+}
+
+# Error reporting is off unless a Sentry DSN is given; no personal data is sent.
+if os.environ.get("SENTRY_DSN"):
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=os.environ["SENTRY_DSN"], send_default_pii=False, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

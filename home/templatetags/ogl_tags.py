@@ -76,7 +76,8 @@ def language_toggle(context):
 
 
 @lru_cache(maxsize=1)
-def _release_date():
+def _git_release_date():
+    # Development only: a deployment says its release date in OGL_RELEASE_DATE.
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%cs"], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=5
@@ -84,6 +85,16 @@ def _release_date():
         return date.fromisoformat(out)
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
+
+
+def _release_date():
+    configured = getattr(settings, "OGL_RELEASE_DATE", "")
+    if configured:
+        try:
+            return date.fromisoformat(configured)
+        except ValueError:
+            return None
+    return _git_release_date()
 
 
 @register.simple_tag(takes_context=True)

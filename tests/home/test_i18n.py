@@ -134,3 +134,8 @@ def test_refused_pages_answer_in_the_readers_language(language, title, site_tree
         refused = permission_denied(request, PermissionDenied())
         assert refused.status_code == 403 and title in refused.content.decode()
         assert bad_request(request).status_code == 400
+
+
+def test_the_release_date_comes_from_the_deployment(client, settings):
+    settings.OGL_RELEASE_DATE = "2026-11-20"
+    assert "2026-11-20" in client.get("/en/search/").content.decode()
