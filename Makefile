@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install system messages migrate demo worker browsers bench clean
+.PHONY: run test install system messages migrate demo worker browsers bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ system:
 
 test: system messages $(RALPH_VENV)/bin/ralph
 	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The quality gate CI runs; `$(BIN)/ruff format .` and `$(BIN)/ruff check --fix .` mend most of it.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 bench: migrate
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

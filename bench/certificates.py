@@ -34,10 +34,9 @@ def main(runs):
     call_command("migrate", verbosity=0)
     from home.site_tree import build_site_tree
     from literacy.certificates import Certificate
-    from literacy.models import Jurisdiction
+    from literacy.models import Jurisdiction, User
     from literacy.services import issue_certificate
     from literacy.tasks import render_certificate_pdf
-    from literacy.models import User
 
     tree = build_site_tree()
     subject = tree["jurisdictions"]["ON"]["pages"]["en"]
@@ -45,8 +44,12 @@ def main(runs):
     issue_times, serve_times = [], []
     client = Client()
     for number in range(runs):
-        user = User.objects.create_user(username=f"bench{number}", email=f"b{number}@example.ca", password="x" * 12,
-                                        display_name=f"Bench Learner {number}")
+        user = User.objects.create_user(
+            username=f"bench{number}",
+            email=f"b{number}@example.ca",
+            password="x" * 12,
+            display_name=f"Bench Learner {number}",
+        )
         start = time.perf_counter()
         certificate = issue_certificate(user=user, subject=subject, kind="course", jurisdiction=jurisdiction)
         # Outside a transaction the on-commit hook runs at once and the test settings' ImmediateBackend

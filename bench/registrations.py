@@ -55,11 +55,20 @@ def run():
     build_site_tree()
     parent = JurisdictionPage.objects.get(jurisdiction__code="ON", locale__language_code="en")
     start = timezone.now() + timedelta(days=10)
-    session = SessionPage(title="Bench", slug="bench", jurisdiction=parent.jurisdiction, start=start,
-                          end=start + timedelta(hours=2), time_zone="America/Toronto", capacity=CAPACITY)
+    session = SessionPage(
+        title="Bench",
+        slug="bench",
+        jurisdiction=parent.jurisdiction,
+        start=start,
+        end=start + timedelta(hours=2),
+        time_zone="America/Toronto",
+        capacity=CAPACITY,
+    )
     parent.add_child(instance=session)
     User = get_user_model()
-    users = User.objects.bulk_create([User(username=f"bench{i}", email=f"bench{i}@example.ca") for i in range(CLIENTS * PER_CLIENT)])
+    users = User.objects.bulk_create(
+        [User(username=f"bench{i}", email=f"bench{i}@example.ca") for i in range(CLIENTS * PER_CLIENT)]
+    )
 
     peak = 0
     done = threading.Event()

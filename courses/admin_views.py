@@ -1,6 +1,5 @@
 """The coordinator report: enrolments and completions by course and jurisdiction."""
 
-
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse

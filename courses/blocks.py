@@ -37,7 +37,9 @@ class CalloutBlock(blocks.StructBlock):
 
 class FigureBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
-    alt_text = blocks.CharBlock(required=False, label=_("alternative text"), help_text=_("Leave blank for a decorative image."))
+    alt_text = blocks.CharBlock(
+        required=False, label=_("alternative text"), help_text=_("Leave blank for a decorative image.")
+    )
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
     class Meta:
@@ -48,7 +50,9 @@ class FigureBlock(blocks.StructBlock):
 
 class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"))
-    url = blocks.URLBlock(label=_("video URL"), help_text=_("A video file (.mp4, .webm) or a page where the video plays."))
+    url = blocks.URLBlock(
+        label=_("video URL"), help_text=_("A video file (.mp4, .webm) or a page where the video plays.")
+    )
     transcript = blocks.TextBlock(label=_("transcript"), help_text=_("Required: a text alternative for the video."))
 
     class Meta:

@@ -43,7 +43,9 @@ def load_demo(*, tree, stdout=None):
         for folder in demo_course_folders()
     }
     courses = all_courses[TOOLKIT]
-    lessons = {language: {p.translation_key: p for p in LessonPage.objects.child_of(courses[language])} for language in courses}
+    lessons = {
+        language: {p.translation_key: p for p in LessonPage.objects.child_of(courses[language])} for language in courses
+    }
     lesson_pages = {
         page.slug: {"en": page, "fr": lessons["fr"].get(page.translation_key)} for page in lessons["en"].values()
     }

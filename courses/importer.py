@@ -80,8 +80,9 @@ def _read(path, errors):
         key_lines[key_node.value] = key_node.start_mark.line + 2
         if key_node.value == "quiz" and isinstance(value_node, yaml.SequenceNode):
             quiz_lines = [item.start_mark.line + 2 for item in value_node.value]
-    return Document(path=path, meta=meta, lines=key_lines, body="\n".join(lines[end + 1:]).strip() + "\n",
-                    quiz_lines=quiz_lines)
+    return Document(
+        path=path, meta=meta, lines=key_lines, body="\n".join(lines[end + 1 :]).strip() + "\n", quiz_lines=quiz_lines
+    )
 
 
 def _require(doc, key, errors, kind=str):
@@ -95,7 +96,9 @@ def _require(doc, key, errors, kind=str):
     if key in ONE_LINE_LIMITS and isinstance(value, str):
         # The model's own limits, checked here so that nothing fails half-way through the import.
         if len(value) > ONE_LINE_LIMITS[key]:
-            errors.append(f"{doc.path.name}:{doc.lines.get(key, 2)}: '{key}' is longer than {ONE_LINE_LIMITS[key]} characters")
+            errors.append(
+                f"{doc.path.name}:{doc.lines.get(key, 2)}: '{key}' is longer than {ONE_LINE_LIMITS[key]} characters"
+            )
             return None
         try:
             validate_single_line(value)
@@ -139,8 +142,13 @@ def _quiz(doc, errors):
             if not isinstance(option, dict) or not option.get("text"):
                 errors.append(f"{where}: every option needs a 'text'")
                 break
-            options.append({"text": str(option["text"]), "is_correct": bool(option.get("correct")),
-                            "feedback": str(option.get("feedback") or "")})
+            options.append(
+                {
+                    "text": str(option["text"]),
+                    "is_correct": bool(option.get("correct")),
+                    "feedback": str(option.get("feedback") or ""),
+                }
+            )
         else:
             value = block.to_python({"prompt": str(item["question"]), "kind": kind, "options": options})
             try:
@@ -166,7 +174,9 @@ def parse_folder(folder):
     if not course_path.exists():
         raise CourseImportError([f"{folder}: course.md is missing"])
     course = _read(course_path, errors)
-    lesson_paths = sorted((p for p in folder.iterdir() if LESSON_FILE.match(p.name)), key=lambda p: int(LESSON_FILE.match(p.name)[1]))
+    lesson_paths = sorted(
+        (p for p in folder.iterdir() if LESSON_FILE.match(p.name)), key=lambda p: int(LESSON_FILE.match(p.name)[1])
+    )
     if not lesson_paths:
         errors.append(f"{folder}: no lesson files (01-name.md, 02-name.md, ...)")
     lessons = [doc for doc in (_read(path, errors) for path in lesson_paths) if doc]
@@ -196,7 +206,9 @@ def import_course(*, folder, jurisdiction_code):
         for key, default, low, high in (("duration", 30, 1, 10000), ("pass_mark", 80, 0, 100)):
             value = meta.get(key, default)
             if not isinstance(value, int) or not low <= value <= high:
-                errors.append(f"{name}:{course_doc.lines.get(key, 2)}: '{key}' must be a whole number from {low} to {high}")
+                errors.append(
+                    f"{name}:{course_doc.lines.get(key, 2)}: '{key}' must be a whole number from {low} to {high}"
+                )
             plan[key] = value
         objectives = meta.get("objectives") or []
         if not isinstance(objectives, list):
@@ -214,35 +226,62 @@ def import_course(*, folder, jurisdiction_code):
         if len(slug) > ONE_LINE_LIMITS["slug"]:
             errors.append(f"{doc.path.name}:{doc.lines.get('slug', 2)}: 'slug' is longer than 255 characters")
         if slug in seen_slugs:
-            errors.append(f"{doc.path.name}:{doc.lines.get('slug', 2)}: slug '{slug}' is also used by {seen_slugs[slug]}")
+            errors.append(
+                f"{doc.path.name}:{doc.lines.get('slug', 2)}: slug '{slug}' is also used by {seen_slugs[slug]}"
+            )
         seen_slugs[slug] = doc.path.name
-        lessons.append({"title": title, "slug": slug, "body": doc.body, "quiz": _quiz(doc, errors),
-                        "translation_of": doc.meta.get("translation_of"), "doc": doc})
+        lessons.append(
+            {
+                "title": title,
+                "slug": slug,
+                "body": doc.body,
+                "quiz": _quiz(doc, errors),
+                "translation_of": doc.meta.get("translation_of"),
+                "doc": doc,
+            }
+        )
     if errors:
         raise CourseImportError(errors)
 
     locale = Locale.objects.get(language_code=plan["language"])
     parent = JurisdictionPage.objects.filter(jurisdiction=jurisdiction, locale=locale).first()
     if parent is None:
-        raise CourseImportError([f"--jurisdiction: {jurisdiction.code} has no page in the '{locale.language_code}' tree"])
+        raise CourseImportError(
+            [f"--jurisdiction: {jurisdiction.code} has no page in the '{locale.language_code}' tree"]
+        )
     if parent.get_children().filter(slug=plan["slug"]).exists():
-        raise CourseImportError([f"{course_doc.path.name}:{course_doc.lines.get('slug', 2)}: a page with slug "
-                                 f"'{plan['slug']}' already exists under {parent.title}"])
+        raise CourseImportError(
+            [
+                f"{course_doc.path.name}:{course_doc.lines.get('slug', 2)}: a page with slug "
+                f"'{plan['slug']}' already exists under {parent.title}"
+            ]
+        )
     source = None
     if plan["translation_of"]:
         other_parent = JurisdictionPage.objects.filter(jurisdiction=jurisdiction).exclude(locale=locale).first()
         if other_parent is not None:
             source = CoursePage.objects.child_of(other_parent).filter(slug=plan["translation_of"]).first()
         if source is None:
-            raise CourseImportError([f"{course_doc.path.name}:{course_doc.lines.get('translation_of', 2)}: no course "
-                                     f"'{plan['translation_of']}' to translate in {jurisdiction.code}'s other language tree"])
+            raise CourseImportError(
+                [
+                    f"{course_doc.path.name}:{course_doc.lines.get('translation_of', 2)}: no course "
+                    f"'{plan['translation_of']}' to translate in {jurisdiction.code}'s other language tree"
+                ]
+            )
 
     with transaction.atomic():
         course = CoursePage(
-            title=plan["title"], slug=plan["slug"], summary=plan["summary"], estimated_duration=plan["duration"],
-            pass_mark=plan["pass_mark"], language=plan["language"], locale=locale, live=False,
+            title=plan["title"],
+            slug=plan["slug"],
+            summary=plan["summary"],
+            estimated_duration=plan["duration"],
+            pass_mark=plan["pass_mark"],
+            language=plan["language"],
+            locale=locale,
+            live=False,
             learning_objectives="<ul>" + "".join(f"<li>{escape(item)}</li>" for item in plan["objectives"]) + "</ul>"
-            if plan["objectives"] else "",
+            if plan["objectives"]
+            else "",
         )
         if source is not None:
             course.translation_key = source.translation_key
@@ -255,14 +294,24 @@ def import_course(*, folder, jurisdiction_code):
             if source is not None and lesson["translation_of"]:
                 source_lesson = LessonPage.objects.child_of(source).filter(slug=lesson["translation_of"]).first()
                 if source_lesson is None:
-                    raise CourseImportError([f"{lesson['doc'].path.name}:{lesson['doc'].lines.get('translation_of', 2)}: "
-                                             f"no lesson '{lesson['translation_of']}' in the course it translates"])
+                    raise CourseImportError(
+                        [
+                            f"{lesson['doc'].path.name}:{lesson['doc'].lines.get('translation_of', 2)}: "
+                            f"no lesson '{lesson['translation_of']}' in the course it translates"
+                        ]
+                    )
                 # A translated question keeps its source's id, so an answer is one answer in both languages.
-                for question, source_question in zip(lesson["quiz"], source_lesson.knowledge_check.raw_data):
+                for question, source_question in zip(
+                    lesson["quiz"], source_lesson.knowledge_check.raw_data, strict=False
+                ):
                     question["id"] = source_question["id"]
             page = LessonPage(
-                title=lesson["title"], slug=lesson["slug"], locale=locale, live=False,
-                body=[{"type": "markdown", "value": lesson["body"]}], knowledge_check=lesson["quiz"],
+                title=lesson["title"],
+                slug=lesson["slug"],
+                locale=locale,
+                live=False,
+                body=[{"type": "markdown", "value": lesson["body"]}],
+                knowledge_check=lesson["quiz"],
             )
             if source_lesson is not None:
                 page.translation_key = source_lesson.translation_key

@@ -41,13 +41,16 @@ class CourseIndexPage(Page):
 
 class CoursePage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     french_segments = {"resume": "reprendre", "certificate": "certificat"}
+
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
         FRENCH = "fr", "Français"
         BILINGUAL = "bilingual", _("Bilingual")
 
     summary = models.TextField(_("summary"))
-    learning_objectives = RichTextField(_("learning objectives"), blank=True, features=["ul", "ol", "bold", "italic", "link"])
+    learning_objectives = RichTextField(
+        _("learning objectives"), blank=True, features=["ul", "ol", "bold", "italic", "link"]
+    )
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="+")
     audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"), blank=True, related_name="+")
     estimated_duration = models.PositiveIntegerField(_("estimated duration (minutes)"), default=30)
@@ -139,7 +142,9 @@ class LessonPage(RoutablePageMixin, Page):
         KnowledgeCheckBlock(),
         verbose_name=_("knowledge check"),
         blank=True,
-        help_text=_("Optional questions at the end of the lesson. Answers and feedback are shown only after submission."),
+        help_text=_(
+            "Optional questions at the end of the lesson. Answers and feedback are shown only after submission."
+        ),
     )
 
     content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("knowledge_check")]

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from literacy.models import Jurisdiction, JurisdictionPage, Topic
 from literacy.translation import in_reader_language
 
-from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
+from .models import CoursePage, Enrolment, LessonCompletion, QuizAttempt
 
 DURATION_BUCKETS = {
     "short": (0, 30),
@@ -18,18 +18,27 @@ DURATION_BUCKETS = {
 
 class CatalogueFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", required=False, empty_label=_("All topics")
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All topics"),
     )
     jurisdiction = forms.ModelChoiceField(
-        label=_("Jurisdiction"), queryset=Jurisdiction.objects.all(), to_field_name="code", required=False,
+        label=_("Jurisdiction"),
+        queryset=Jurisdiction.objects.all(),
+        to_field_name="code",
+        required=False,
         empty_label=_("All jurisdictions"),
     )
     language = forms.ChoiceField(
-        label=_("Language"), required=False,
+        label=_("Language"),
+        required=False,
         choices=[("", _("All languages"))] + list(CoursePage.Language.choices),
     )
     duration = forms.ChoiceField(
-        label=_("Duration"), required=False,
+        label=_("Duration"),
+        required=False,
         choices=[
             ("", _("Any duration")),
             ("short", _("30 minutes or less")),
@@ -78,12 +87,14 @@ def course_progress(*, course, user):
         # Records sit on the canonical lesson; the translation key finds them from either language.
         keys = [lesson.translation_key for lesson in lessons]
         completed_keys = set(
-            LessonCompletion.objects.filter(user=user, lesson__translation_key__in=keys)
-            .values_list("lesson__translation_key", flat=True)
+            LessonCompletion.objects.filter(user=user, lesson__translation_key__in=keys).values_list(
+                "lesson__translation_key", flat=True
+            )
         )
         passed_keys = set(
-            QuizAttempt.objects.filter(user=user, lesson__translation_key__in=keys, passed=True)
-            .values_list("lesson__translation_key", flat=True)
+            QuizAttempt.objects.filter(user=user, lesson__translation_key__in=keys, passed=True).values_list(
+                "lesson__translation_key", flat=True
+            )
         )
     rows = []
     for lesson in lessons:
@@ -191,16 +202,26 @@ def my_learning_section(request):
         return None
     certificates = {
         certificate.object_id: certificate
-        for certificate in Certificate.objects.filter(user=user, kind="course", object_id__in=[e.course_id for e in enrolments])
+        for certificate in Certificate.objects.filter(
+            user=user, kind="course", object_id__in=[e.course_id for e in enrolments]
+        )
     }
     shown = in_reader_language([enrolment.course for enrolment in enrolments])
     in_progress, completed = [], []
     for enrolment in enrolments:
         course = shown[enrolment.course_id]
         progress = course_progress(course=course, user=user)
-        row = {"course": course, "progress": progress, "enrolment": enrolment, "certificate": certificates.get(enrolment.course_id)}
+        row = {
+            "course": course,
+            "progress": progress,
+            "enrolment": enrolment,
+            "certificate": certificates.get(enrolment.course_id),
+        }
         (completed if progress["is_complete"] else in_progress).append(row)
-    return {"template": "courses/my_learning_section.html", "context": {"in_progress": in_progress, "completed": completed}}
+    return {
+        "template": "courses/my_learning_section.html",
+        "context": {"in_progress": in_progress, "completed": completed},
+    }
 
 
 def coordinator_report(*, user):
@@ -231,12 +252,14 @@ def coordinator_report(*, user):
         shown = next((page for page in family if page.locale_id == locale.pk), family[0])
         jurisdiction = next(j for path, j in jurisdiction_of.items() if shown.path.startswith(path))
         count = counts.get(key, {})
-        rows.append({
-            "jurisdiction": jurisdiction,
-            "course": shown,
-            "language": ", ".join(sorted(page.locale.language_code for page in family)),
-            "enrolments": count.get("enrolments", 0),
-            "completions": count.get("completions", 0),
-        })
+        rows.append(
+            {
+                "jurisdiction": jurisdiction,
+                "course": shown,
+                "language": ", ".join(sorted(page.locale.language_code for page in family)),
+                "enrolments": count.get("enrolments", 0),
+                "completions": count.get("completions", 0),
+            }
+        )
     rows.sort(key=lambda row: (row["jurisdiction"].sort_order, row["course"].title))
     return {"jurisdictions": jurisdictions, "rows": rows}

@@ -48,7 +48,9 @@ def enrol(*, user, course):
     with transaction.atomic():
         enrolment, created = Enrolment.objects.get_or_create(user=user, course=canonical(course))
         if created:
-            xapi.record(event=f"course-enrolled-{enrolment.pk}", verb="registered", user=user, page=course, kind="course")
+            xapi.record(
+                event=f"course-enrolled-{enrolment.pk}", verb="registered", user=user, page=course, kind="course"
+            )
     return enrolment
 
 
@@ -72,8 +74,15 @@ def complete_lesson(*, user, lesson):
 
 
 def _lesson_completed(*, completion, lesson, course):
-    xapi.record(event=f"lesson-completed-{completion.pk}", verb="completed", user=completion.user, page=lesson,
-                kind="lesson", parent=course, result={"completion": True})
+    xapi.record(
+        event=f"lesson-completed-{completion.pk}",
+        verb="completed",
+        user=completion.user,
+        page=lesson,
+        kind="lesson",
+        parent=course,
+        result={"completion": True},
+    )
 
 
 def grade(*, lesson, answers):
@@ -106,14 +115,23 @@ def submit_knowledge_check(*, user, lesson, answers):
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
         attempt = QuizAttempt.objects.create(
-            user=user, lesson=canonical(lesson), score=score, pass_mark=course.pass_mark, passed=score >= course.pass_mark
+            user=user,
+            lesson=canonical(lesson),
+            score=score,
+            pass_mark=course.pass_mark,
+            passed=score >= course.pass_mark,
         )
         QuizAnswer.objects.bulk_create(
-            QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok) for qid, selected, ok in results
+            QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok)
+            for qid, selected, ok in results
         )
         xapi.record(
-            event=f"check-attempt-{attempt.pk}", verb="passed" if attempt.passed else "failed", user=user, page=lesson,
-            kind="assessment", parent=course,
+            event=f"check-attempt-{attempt.pk}",
+            verb="passed" if attempt.passed else "failed",
+            user=user,
+            page=lesson,
+            kind="assessment",
+            parent=course,
             result={"score": {"scaled": score / 100, "raw": score, "min": 0, "max": 100}, "success": attempt.passed},
         )
         if attempt.passed:
@@ -136,6 +154,12 @@ def complete_course_if_done(*, user, course):
         if enrolment.completed_at is None:
             enrolment.completed_at = timezone.now()
             enrolment.save(update_fields=["completed_at"])
-            xapi.record(event=f"course-completed-{enrolment.pk}", verb="completed", user=user, page=course, kind="course",
-                        result={"completion": True})
+            xapi.record(
+                event=f"course-completed-{enrolment.pk}",
+                verb="completed",
+                user=user,
+                page=course,
+                kind="course",
+                result={"completion": True},
+            )
         return issue_certificate(user=user, subject=subject, kind="course", jurisdiction=course.jurisdiction)

@@ -26,9 +26,15 @@ def _ensure_user(email, *, display_name, jurisdiction=None, language="en", super
     User = get_user_model()
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        user = User(username=email.split("@")[0], email=email, display_name=display_name,
-                    jurisdiction=jurisdiction, preferred_language=language,
-                    is_staff=superuser, is_superuser=superuser)
+        user = User(
+            username=email.split("@")[0],
+            email=email,
+            display_name=display_name,
+            jurisdiction=jurisdiction,
+            preferred_language=language,
+            is_staff=superuser,
+            is_superuser=superuser,
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
     EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
@@ -49,7 +55,11 @@ def ensure_demo_users():
             }[role]
             user.groups.add(group)
         created.append((email, f"{code} {role.lower().rstrip('s') if role else 'learner'}"))
-    _ensure_user(SUPERUSER_EMAIL, display_name="Site Administrator", jurisdiction=Jurisdiction.objects.get(code="CA"),
-                 superuser=True)
+    _ensure_user(
+        SUPERUSER_EMAIL,
+        display_name="Site Administrator",
+        jurisdiction=Jurisdiction.objects.get(code="CA"),
+        superuser=True,
+    )
     created.append((SUPERUSER_EMAIL, "superuser"))
     return created

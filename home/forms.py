@@ -10,11 +10,15 @@ TIME_ZONE_CHOICES = [("", _("Same as my jurisdiction"))] + CANADIAN_TIME_ZONES
 
 class ProfileFieldsMixin(forms.Form):
     display_name = forms.CharField(
-        label=_("Display name"), max_length=150, required=False,
+        label=_("Display name"),
+        max_length=150,
+        required=False,
         help_text=_("Shown on your certificates. Leave blank to use your email address."),
     )
     jurisdiction = forms.ModelChoiceField(
-        label=_("Jurisdiction"), queryset=Jurisdiction.objects.all(), required=False,
+        label=_("Jurisdiction"),
+        queryset=Jurisdiction.objects.all(),
+        required=False,
         empty_label=_("Choose your government"),
     )
     organization = forms.CharField(label=_("Organization"), max_length=200, required=False)

@@ -23,24 +23,58 @@ HOME_INTROS = {
 
 # (page class, {language: (title, slug, intro)})
 NATIONAL_INDEX_PAGES = [
-    (ResourceIndexPage, {
-        "en": ("Resources", "resources", "<p>The inventory of open government literacy resources across Canada.</p>"),
-        "fr": ("Ressources", "ressources", "<p>L’inventaire des ressources de littératie en gouvernement ouvert au Canada.</p>"),
-    }),
-    (CourseIndexPage, {
-        "en": ("Courses", "courses", "<p>Self-paced modules from every jurisdiction.</p>"),
-        "fr": ("Cours", "cours", "<p>Des modules à suivre à son rythme, de toutes les administrations.</p>"),
-    }),
-    (LearningPlanIndexPage, {
-        "en": ("Learning plans", "learning-plans", "<p>Guided paths, including Feminist Open Government and GBA+.</p>"),
-        "fr": ("Plans d’apprentissage", "plans-apprentissage",
-               "<p>Des parcours guidés, notamment sur le gouvernement ouvert féministe et l’ACS+.</p>"),
-    }),
-    (SessionIndexPage, {
-        "en": ("Learning sessions", "sessions", "<p>Upcoming sessions open to public servants in each jurisdiction.</p>"),
-        "fr": ("Séances d’apprentissage", "seances",
-               "<p>Les prochaines séances ouvertes aux fonctionnaires de chaque administration.</p>"),
-    }),
+    (
+        ResourceIndexPage,
+        {
+            "en": (
+                "Resources",
+                "resources",
+                "<p>The inventory of open government literacy resources across Canada.</p>",
+            ),
+            "fr": (
+                "Ressources",
+                "ressources",
+                "<p>L’inventaire des ressources de littératie en gouvernement ouvert au Canada.</p>",
+            ),
+        },
+    ),
+    (
+        CourseIndexPage,
+        {
+            "en": ("Courses", "courses", "<p>Self-paced modules from every jurisdiction.</p>"),
+            "fr": ("Cours", "cours", "<p>Des modules à suivre à son rythme, de toutes les administrations.</p>"),
+        },
+    ),
+    (
+        LearningPlanIndexPage,
+        {
+            "en": (
+                "Learning plans",
+                "learning-plans",
+                "<p>Guided paths, including Feminist Open Government and GBA+.</p>",
+            ),
+            "fr": (
+                "Plans d’apprentissage",
+                "plans-apprentissage",
+                "<p>Des parcours guidés, notamment sur le gouvernement ouvert féministe et l’ACS+.</p>",
+            ),
+        },
+    ),
+    (
+        SessionIndexPage,
+        {
+            "en": (
+                "Learning sessions",
+                "sessions",
+                "<p>Upcoming sessions open to public servants in each jurisdiction.</p>",
+            ),
+            "fr": (
+                "Séances d’apprentissage",
+                "seances",
+                "<p>Les prochaines séances ouvertes aux fonctionnaires de chaque administration.</p>",
+            ),
+        },
+    ),
 ]
 
 
@@ -56,15 +90,19 @@ def _ensure_home_pages(locales):
     home_fr = HomePage.objects.filter(locale=locales["fr"], translation_key=home_en.translation_key).first()
     if home_fr is None:
         home_fr = HomePage(
-            title=HOME_TITLES["fr"], slug="accueil", locale=locales["fr"], intro=HOME_INTROS["fr"],
+            title=HOME_TITLES["fr"],
+            slug="accueil",
+            locale=locales["fr"],
+            intro=HOME_INTROS["fr"],
             translation_key=home_en.translation_key,
         )
         root.add_child(instance=home_fr)
         home_fr.save_revision().publish()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home_en, is_default_site=True,
-                            site_name="Open Government Literacy")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home_en, is_default_site=True, site_name="Open Government Literacy"
+        )
     elif site.root_page_id != home_en.pk:
         site.root_page = home_en
         site.save()
@@ -80,12 +118,23 @@ def build_site_tree():
         en_title, en_slug, en_intro = texts["en"]
         fr_title, fr_slug, fr_intro = texts["fr"]
         page_en = ensure_child_page(
-            parent=homes["en"], page_class=page_class, title=en_title, slug=en_slug, locale=locales["en"],
-            intro=en_intro, show_in_menus=True,
+            parent=homes["en"],
+            page_class=page_class,
+            title=en_title,
+            slug=en_slug,
+            locale=locales["en"],
+            intro=en_intro,
+            show_in_menus=True,
         )
         page_fr = ensure_child_page(
-            parent=homes["fr"], page_class=page_class, title=fr_title, slug=fr_slug, locale=locales["fr"],
-            translation_of=page_en, intro=fr_intro, show_in_menus=True,
+            parent=homes["fr"],
+            page_class=page_class,
+            title=fr_title,
+            slug=fr_slug,
+            locale=locales["fr"],
+            translation_of=page_en,
+            intro=fr_intro,
+            show_in_menus=True,
         )
         index_pages[page_class] = {"en": page_en, "fr": page_fr}
     jurisdictions = provision_jurisdictions(site_roots=homes)

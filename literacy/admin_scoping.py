@@ -77,7 +77,9 @@ class ScopedSnippetChooserViewSet(SnippetChooserViewSet):
     jurisdiction_field = "jurisdiction"
 
     def construct_view(self, view_class, **kwargs):
-        scoped = type(view_class.__name__, (_ScopedChooserViewMixin, view_class), {"jurisdiction_field": self.jurisdiction_field})
+        scoped = type(
+            view_class.__name__, (_ScopedChooserViewMixin, view_class), {"jurisdiction_field": self.jurisdiction_field}
+        )
         return super().construct_view(scoped, **kwargs)
 
 
@@ -91,7 +93,9 @@ class JurisdictionScopedViewSetMixin:
         return scope_to_jurisdictions(queryset, user=request.user, field=self.jurisdiction_field)
 
     def construct_view(self, view_class, **kwargs):
-        scoped = type(view_class.__name__, (_ScopedViewMixin, view_class), {"jurisdiction_field": self.jurisdiction_field})
+        scoped = type(
+            view_class.__name__, (_ScopedViewMixin, view_class), {"jurisdiction_field": self.jurisdiction_field}
+        )
         return super().construct_view(scoped, **kwargs)
 
     def get_form_class(self, for_update=False):

@@ -36,4 +36,6 @@ def revoke_certificate(request, pk):
         services.revoke_certificate(certificate=certificate, moderator=request.user, reason=form.cleaned_data["reason"])
         messages.success(request, _("Certificate %(code)s was revoked.") % {"code": certificate.code})
         return redirect("literacy_certificates:index")
-    return TemplateResponse(request, "literacy/admin/revoke_certificate.html", {"certificate": certificate, "form": form})
+    return TemplateResponse(
+        request, "literacy/admin/revoke_certificate.html", {"certificate": certificate, "form": form}
+    )

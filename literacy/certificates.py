@@ -38,28 +38,42 @@ class Certificate(models.Model):
     object_id = models.PositiveBigIntegerField()
     subject = GenericForeignKey("content_type", "object_id")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    code = models.CharField(_("verification code"), max_length=32, unique=True, default=new_verification_code, editable=False)
+    code = models.CharField(
+        _("verification code"), max_length=32, unique=True, default=new_verification_code, editable=False
+    )
     learner_name = models.CharField(_("learner name"), max_length=200)
     subject_title = models.CharField(_("title"), max_length=255)
     subject_title_fr = models.CharField(_("title (French)"), max_length=255, blank=True)
     subject_language = models.CharField(_("language"), max_length=8, default="en")
     jurisdiction = models.ForeignKey(
-        "literacy.Jurisdiction", verbose_name=_("jurisdiction"), null=True, blank=True, on_delete=models.SET_NULL,
+        "literacy.Jurisdiction",
+        verbose_name=_("jurisdiction"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     issued_at = models.DateTimeField(_("issued"), auto_now_add=True)
     pdf = models.FileField(_("PDF"), upload_to=certificate_upload_to, blank=True)
     pdf_fr = models.FileField(_("PDF (French)"), upload_to=certificate_upload_to, blank=True)
     former_codes = models.TextField(
-        _("former codes"), blank=True, editable=False,
-        help_text=_("Codes of certificates merged into this one (one per language page before both languages "
-                    "shared one record); they still verify."),
+        _("former codes"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Codes of certificates merged into this one (one per language page before both languages "
+            "shared one record); they still verify."
+        ),
     )
     rendered_at = models.DateTimeField(_("rendered"), null=True, blank=True)
     render_count = models.PositiveIntegerField(_("times rendered"), default=0, editable=False)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
@@ -69,7 +83,9 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         constraints = [
-            models.UniqueConstraint(fields=["user", "content_type", "object_id"], name="literacy_certificate_once_per_subject"),
+            models.UniqueConstraint(
+                fields=["user", "content_type", "object_id"], name="literacy_certificate_once_per_subject"
+            ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id"])]
 

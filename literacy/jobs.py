@@ -46,13 +46,14 @@ def recover_abandoned_tasks(*, lease=None, now=None):
     cutoff = now - timedelta(seconds=lease if lease is not None else lease_seconds())
     alive = set(WorkerHeartbeat.objects.filter(beat_at__gte=cutoff).values_list("worker_id", flat=True))
     abandoned = [
-        task.pk for task in DBTaskResult.objects.running().filter(started_at__lt=cutoff).only("pk", "worker_ids")
+        task.pk
+        for task in DBTaskResult.objects.running().filter(started_at__lt=cutoff).only("pk", "worker_ids")
         if not task.worker_ids or task.worker_ids[-1] not in alive
     ]
     if not abandoned:
         return 0
-    count = DBTaskResult.objects.running().filter(pk__in=abandoned).update(
-        status=TaskResultStatus.READY, started_at=None
+    count = (
+        DBTaskResult.objects.running().filter(pk__in=abandoned).update(status=TaskResultStatus.READY, started_at=None)
     )
     logger.warning("Put %s task(s) of dead workers back in the queue: %s", count, ", ".join(map(str, abandoned)))
     WorkerHeartbeat.objects.filter(beat_at__lt=cutoff - timedelta(days=1)).delete()
@@ -80,8 +81,10 @@ def run_with_lease(worker):
     beat(worker_id=worker.worker_id)
     recover_abandoned_tasks()
     thread = threading.Thread(
-        target=keep_alive, kwargs={"worker_id": worker.worker_id, "stop": stop, "interval": max(1, lease_seconds() / 4)},
-        name=f"heartbeat-{worker.worker_id}", daemon=True,
+        target=keep_alive,
+        kwargs={"worker_id": worker.worker_id, "stop": stop, "interval": max(1, lease_seconds() / 4)},
+        name=f"heartbeat-{worker.worker_id}",
+        daemon=True,
     )
     thread.start()
     try:

@@ -53,7 +53,10 @@ class Jurisdiction(BilingualNameMixin, models.Model):
         ACCOUNT = "account", _("Opaque account identifier")
 
     xapi_actor = models.CharField(
-        _("learners in xAPI statements"), max_length=10, choices=XAPIActor.choices, default=XAPIActor.ACCOUNT,
+        _("learners in xAPI statements"),
+        max_length=10,
+        choices=XAPIActor.choices,
+        default=XAPIActor.ACCOUNT,
         help_text=_("How this government's learners are named in the statements sent to learning record stores."),
     )
     editors_group = models.OneToOneField(
@@ -109,14 +112,14 @@ class Topic(BilingualNameMixin, models.Model):
         FieldPanel("sort_order"),
     ]
 
-    @property
-    def description(self):
-        return self.description_fr if current_language_is_french() and self.description_fr else self.description_en
-
     class Meta:
         ordering = ["sort_order", "slug"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+
+    @property
+    def description(self):
+        return self.description_fr if current_language_is_french() and self.description_fr else self.description_en
 
 
 class Audience(BilingualNameMixin, models.Model):
@@ -191,7 +194,10 @@ class JurisdictionIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["jurisdiction_pages"] = (
-            JurisdictionPage.objects.child_of(self).live().select_related("jurisdiction").order_by("jurisdiction__sort_order")
+            JurisdictionPage.objects.child_of(self)
+            .live()
+            .select_related("jurisdiction")
+            .order_by("jurisdiction__sort_order")
         )
         return context
 
@@ -199,7 +205,9 @@ class JurisdictionIndexPage(Page):
 class JurisdictionPage(Page):
     """Root of one jurisdiction's content: permissions and the review workflow attach here."""
 
-    jurisdiction = models.ForeignKey(Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="pages")
+    jurisdiction = models.ForeignKey(
+        Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="pages"
+    )
     intro = RichTextField(_("introduction"), blank=True)
 
     # Provisioning sets the jurisdiction; editors may not move a root to another government.
@@ -233,8 +241,8 @@ class LearningPlanIndexPage(Page):
 
 # --- Learning plans and certificates (shared by courses, plans and sessions) -----------------
 # Defined in their own modules to keep this file small; imported here so Django registers them.
-from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
 from .certificates import Certificate  # noqa: E402,F401
+from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
 
 
 class WorkerHeartbeat(models.Model):

@@ -63,7 +63,8 @@ def render_certificate_pdf_bytes(certificate, *, language="en"):
                 "language": language,
                 "subject_title": certificate.title_in(language),
                 "jurisdiction_name": (jurisdiction.name_fr if language == "fr" else jurisdiction.name_en)
-                if jurisdiction else "",
+                if jurisdiction
+                else "",
                 "verify_url": url,
                 "qr": qr_data_uri(url),
             },

@@ -46,6 +46,9 @@ class Principle(models.Model):
         verbose_name = _("principle or practice")
         verbose_name_plural = _("principles and practices")
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self):
         from .models import current_language_is_french
@@ -58,12 +61,10 @@ class Principle(models.Model):
 
         return self.description_fr if current_language_is_french() and self.description_fr else self.description_en
 
-    def __str__(self):
-        return self.name
-
 
 class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     french_segments = {"pdf": "imprimer"}
+
     class Framework(models.TextChoices):
         FOGO = "fogo", _("Feminist Open Government (FOGO)")
         GBA_PLUS = "gba_plus", _("Gender-based Analysis Plus (GBA+)")
@@ -139,7 +140,9 @@ class LearningPlanStep(TranslatableMixin, Orderable):
     wagtail-localize offers its title and outcome for translation instead of overwriting them."""
 
     plan = ParentalKey(LearningPlanPage, on_delete=models.CASCADE, related_name="steps")
-    title = models.CharField(_("title"), max_length=255, blank=True, help_text=_("Leave blank to use the linked page's title."))
+    title = models.CharField(
+        _("title"), max_length=255, blank=True, help_text=_("Leave blank to use the linked page's title.")
+    )
     linked_page = models.ForeignKey(
         Page, verbose_name=_("linked page"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -39,18 +39,28 @@ PAGE_PERMISSIONS = {
 }
 COLLECTION_PERMISSIONS = {
     ROLE_EDITORS: [
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
     ],
     ROLE_MODERATORS: [
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
         ("wagtaildocs", "delete_document"),
-        ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
         ("wagtailimages", "delete_image"),
     ],
     ROLE_COORDINATORS: [
-        ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
-        ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "choose_document"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "choose_image"),
     ],
 }
 
@@ -81,18 +91,25 @@ def ensure_locales():
 def ensure_vocabulary():
     for order, (code, name_en, name_fr, kind, tz) in enumerate(JURISDICTIONS):
         Jurisdiction.objects.get_or_create(
-            code=code, defaults={"name_en": name_en, "name_fr": name_fr, "kind": kind, "time_zone": tz, "sort_order": order}
+            code=code,
+            defaults={"name_en": name_en, "name_fr": name_fr, "kind": kind, "time_zone": tz, "sort_order": order},
         )
     for order, (slug, category, name_en, name_fr, desc_en, desc_fr) in enumerate(TOPICS):
         Topic.objects.get_or_create(
             slug=slug,
             defaults={
-                "category": category, "name_en": name_en, "name_fr": name_fr,
-                "description_en": desc_en, "description_fr": desc_fr, "sort_order": order,
+                "category": category,
+                "name_en": name_en,
+                "name_fr": name_fr,
+                "description_en": desc_en,
+                "description_fr": desc_fr,
+                "sort_order": order,
             },
         )
     for order, (slug, name_en, name_fr) in enumerate(AUDIENCES):
-        Audience.objects.get_or_create(slug=slug, defaults={"name_en": name_en, "name_fr": name_fr, "sort_order": order})
+        Audience.objects.get_or_create(
+            slug=slug, defaults={"name_en": name_en, "name_fr": name_fr, "sort_order": order}
+        )
 
 
 def ensure_child_page(*, parent, page_class, title, slug, locale, translation_of=None, **fields):
@@ -121,8 +138,9 @@ def _ensure_translation_permission():
     """wagtail-localize creates its permission in a data migration, which a database flush (and
     so a test's) does not rerun; provisioning that grants it must be able to stand it up again."""
     content_type, _ = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
-    Permission.objects.get_or_create(content_type=content_type, codename="submit_translation",
-                                     defaults={"name": "Can submit translations"})
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
 
 def _ensure_groups(jurisdiction):
@@ -151,12 +169,16 @@ def _ensure_collection(jurisdiction, groups):
     collection = jurisdiction.collection
     if collection is None:
         root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=jurisdiction.name_en).first() or root.add_child(name=jurisdiction.name_en)
+        collection = root.get_children().filter(name=jurisdiction.name_en).first() or root.add_child(
+            name=jurisdiction.name_en
+        )
         jurisdiction.collection = collection
         jurisdiction.save(update_fields=["collection"])
     for role, pairs in COLLECTION_PERMISSIONS.items():
         for permission in _permissions(pairs):
-            GroupCollectionPermission.objects.get_or_create(group=groups[role], collection=collection, permission=permission)
+            GroupCollectionPermission.objects.get_or_create(
+                group=groups[role], collection=collection, permission=permission
+            )
     return collection
 
 
@@ -192,24 +214,45 @@ def provision_jurisdictions(*, site_roots):
     ensure_vocabulary()
     _ensure_translation_permission()
     index_en = ensure_child_page(
-        parent=site_roots["en"], page_class=JurisdictionIndexPage, title="Jurisdictions", slug="jurisdictions",
-        locale=locales["en"], show_in_menus=True,
+        parent=site_roots["en"],
+        page_class=JurisdictionIndexPage,
+        title="Jurisdictions",
+        slug="jurisdictions",
+        locale=locales["en"],
+        show_in_menus=True,
         intro="<p>Each federal, provincial and territorial government publishes its own resources, courses and sessions.</p>",
     )
     index_fr = ensure_child_page(
-        parent=site_roots["fr"], page_class=JurisdictionIndexPage, title="Gouvernements", slug="gouvernements",
-        locale=locales["fr"], translation_of=index_en, show_in_menus=True,
+        parent=site_roots["fr"],
+        page_class=JurisdictionIndexPage,
+        title="Gouvernements",
+        slug="gouvernements",
+        locale=locales["fr"],
+        translation_of=index_en,
+        show_in_menus=True,
         intro="<p>Chaque gouvernement fédéral, provincial et territorial publie ses propres ressources, cours et séances.</p>",
     )
     provisioned = {}
     for jurisdiction in Jurisdiction.objects.all():
-        page_en = JurisdictionPage.objects.filter(jurisdiction=jurisdiction, locale=locales["en"]).first() or ensure_child_page(
-            parent=index_en, page_class=JurisdictionPage, title=jurisdiction.name_en,
-            slug=jurisdiction_slug(jurisdiction, "en"), locale=locales["en"], jurisdiction=jurisdiction,
+        page_en = JurisdictionPage.objects.filter(
+            jurisdiction=jurisdiction, locale=locales["en"]
+        ).first() or ensure_child_page(
+            parent=index_en,
+            page_class=JurisdictionPage,
+            title=jurisdiction.name_en,
+            slug=jurisdiction_slug(jurisdiction, "en"),
+            locale=locales["en"],
+            jurisdiction=jurisdiction,
         )
-        page_fr = JurisdictionPage.objects.filter(jurisdiction=jurisdiction, locale=locales["fr"]).first() or ensure_child_page(
-            parent=index_fr, page_class=JurisdictionPage, title=jurisdiction.name_fr,
-            slug=jurisdiction_slug(jurisdiction, "fr"), locale=locales["fr"], translation_of=page_en,
+        page_fr = JurisdictionPage.objects.filter(
+            jurisdiction=jurisdiction, locale=locales["fr"]
+        ).first() or ensure_child_page(
+            parent=index_fr,
+            page_class=JurisdictionPage,
+            title=jurisdiction.name_fr,
+            slug=jurisdiction_slug(jurisdiction, "fr"),
+            locale=locales["fr"],
+            translation_of=page_en,
             jurisdiction=jurisdiction,
         )
         pages = [page_en, page_fr]

@@ -32,9 +32,10 @@ def can_manage_certificate(*, user, certificate):
         return False
     if user.pk == certificate.user_id or user.is_superuser:
         return True
-    return bool(certificate.jurisdiction_id) and jurisdictions_for_role(user=user, role="Moderators").filter(
-        pk=certificate.jurisdiction_id
-    ).exists()
+    return (
+        bool(certificate.jurisdiction_id)
+        and jurisdictions_for_role(user=user, role="Moderators").filter(pk=certificate.jurisdiction_id).exists()
+    )
 
 
 def certificates_for_moderator(*, user):
@@ -58,8 +59,9 @@ def plan_progress(*, plan, user):
     checked = set()
     if authenticated:
         checked = set(
-            PlanStepCompletion.objects.filter(user=user, step__translation_key__in=[step.translation_key for step in steps])
-            .values_list("step__translation_key", flat=True)
+            PlanStepCompletion.objects.filter(
+                user=user, step__translation_key__in=[step.translation_key for step in steps]
+            ).values_list("step__translation_key", flat=True)
         )
     from .translation import in_reader_language
 
@@ -71,12 +73,20 @@ def plan_progress(*, plan, user):
             done = bool(authenticated and is_completed(step.linked_page, user))
         else:
             done = step.translation_key in checked
-        rows.append({"step": step, "page": linked.get(step.linked_page_id), "done": done,
-                     "self_checked": not step.linked_page_id})
+        rows.append(
+            {
+                "step": step,
+                "page": linked.get(step.linked_page_id),
+                "done": done,
+                "self_checked": not step.linked_page_id,
+            }
+        )
     done = sum(1 for row in rows if row["done"])
     total = len(rows)
     enrolment = (
-        PlanEnrolment.objects.filter(user=user, plan__translation_key=plan.translation_key).first() if authenticated else None
+        PlanEnrolment.objects.filter(user=user, plan__translation_key=plan.translation_key).first()
+        if authenticated
+        else None
     )
     return {
         "steps": rows,
@@ -92,7 +102,6 @@ def my_learning_section(request):
     """Learning plans the user has started, with progress, and their certificates."""
     from .certificates import Certificate
     from .plans import PlanEnrolment
-
     from .translation import in_reader_language
 
     user = request.user
@@ -116,16 +125,19 @@ def untranslated_pages(*, user):
     from .models import JurisdictionPage
 
     roots = list(
-        JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions_for_staff(user=user))
-        .select_related("jurisdiction", "locale")
+        JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions_for_staff(user=user)).select_related(
+            "jurisdiction", "locale"
+        )
     )
     within = Q(pk__in=[])
     for root in roots:
         within |= Q(path__startswith=root.path, depth__gt=root.depth)
     pages = list(Page.objects.live().filter(within).select_related("locale", "content_type").order_by("path"))
     live_languages = {}
-    for key, language in Page.objects.live().filter(translation_key__in={p.translation_key for p in pages}).values_list(
-        "translation_key", "locale__language_code"
+    for key, language in (
+        Page.objects.live()
+        .filter(translation_key__in={p.translation_key for p in pages})
+        .values_list("translation_key", "locale__language_code")
     ):
         live_languages.setdefault(key, set()).add(language)
     report = {}

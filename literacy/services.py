@@ -24,12 +24,16 @@ def issue_certificate(*, user, subject, kind, jurisdiction=None, title=None):
     titles = {}
     if hasattr(subject, "translation_key"):
         subject = canonical(subject)
-        titles = {page.locale.language_code: page.title
-                  for page in subject.get_translations(inclusive=True).select_related("locale")}
+        titles = {
+            page.locale.language_code: page.title
+            for page in subject.get_translations(inclusive=True).select_related("locale")
+        }
     content_type = ContentType.objects.get_for_model(subject)
     locale = getattr(subject, "locale", None)
     certificate, created = Certificate.objects.get_or_create(
-        user=user, content_type=content_type, object_id=subject.pk,
+        user=user,
+        content_type=content_type,
+        object_id=subject.pk,
         defaults={
             "kind": kind,
             "learner_name": user.public_name,
@@ -119,6 +123,12 @@ def complete_plan(*, user, plan):
         raise LiteracyError(_("Complete every step of the plan first."))
     from . import xapi
 
-    xapi.record(event=f"plan-completed-{progress['enrolment'].pk}", verb="completed", user=user, page=plan, kind="plan",
-                result={"completion": True})
+    xapi.record(
+        event=f"plan-completed-{progress['enrolment'].pk}",
+        verb="completed",
+        user=user,
+        page=plan,
+        kind="plan",
+        result={"completion": True},
+    )
     return issue_certificate(user=user, subject=canonical(plan), kind=Certificate.Kind.PLAN)

@@ -15,7 +15,9 @@ def render_certificate_pdf(certificate_id, language="en"):
     """Render a certificate's PDF in `language` with WeasyPrint and store it; a stored PDF is left alone."""
     language = "fr" if language == "fr" else "en"
     field = "pdf_fr" if language == "fr" else "pdf"
-    certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(pk=certificate_id).first()
+    certificate = (
+        Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(pk=certificate_id).first()
+    )
     if certificate is None or getattr(certificate, field):
         return False
     content = render_certificate_pdf_bytes(certificate, language=language)

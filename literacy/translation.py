@@ -39,7 +39,9 @@ def in_reader_language(pages, *, locale=None, live_only=True):
         if live_only:
             queryset = queryset.live()
         translations = {page.translation_key: page for page in queryset}
-    return {page.pk: translations.get(page.translation_key, page) if page.locale_id != locale.pk else page for page in pages}
+    return {
+        page.pk: translations.get(page.translation_key, page) if page.locale_id != locale.pk else page for page in pages
+    }
 
 
 def localized(page, *, locale=None):
@@ -71,7 +73,9 @@ def sync_facts(*, page):
         return []
     fields = [model._meta.get_field(name) for name in names]
     plain = {field.attname: getattr(page, field.attname) for field in fields if not field.many_to_many}
-    related = {field: sorted(getattr(page, field.name).values_list("pk", flat=True)) for field in fields if field.many_to_many}
+    related = {
+        field: sorted(getattr(page, field.name).values_list("pk", flat=True)) for field in fields if field.many_to_many
+    }
     data = page.serializable_data()
     changed = []
     with transaction.atomic():

@@ -10,6 +10,11 @@ def missing_translations(request):
     if not jurisdictions_for_staff(user=request.user).exists():
         raise PermissionDenied
     report = untranslated_pages(user=request.user)
-    return TemplateResponse(request, "literacy/admin/missing_translations.html", {
-        "report": report.items(), "total": sum(len(rows) for rows in report.values()),
-    })
+    return TemplateResponse(
+        request,
+        "literacy/admin/missing_translations.html",
+        {
+            "report": report.items(),
+            "total": sum(len(rows) for rows in report.values()),
+        },
+    )

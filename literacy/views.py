@@ -3,8 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
@@ -19,7 +19,9 @@ def verify_certificate(request, code):
     """Public verification. An unknown code gets the same page shape with a 404 status."""
     certificate = Certificate.by_code(code)
     status = 200 if certificate else 404
-    return render(request, "literacy/verify_certificate.html", {"certificate": certificate, "code": code}, status=status)
+    return render(
+        request, "literacy/verify_certificate.html", {"certificate": certificate, "code": code}, status=status
+    )
 
 
 @login_required
@@ -85,8 +87,12 @@ def plan_pdf(request, *, plan):
 
     filename = f"{slugify(plan.title) or 'plan'}.pdf"
     if not request.user.is_authenticated:
-        return FileResponse(blank_plan_pdf(plan=plan, request=request), content_type="application/pdf",
-                            as_attachment=True, filename=filename)
+        return FileResponse(
+            blank_plan_pdf(plan=plan, request=request),
+            content_type="application/pdf",
+            as_attachment=True,
+            filename=filename,
+        )
     html = render_to_string(
         "literacy/learning_plan_pdf.html",
         {"page": plan, "progress": plan_progress(plan=plan, user=request.user)},

@@ -42,19 +42,31 @@ register_snippet(VocabularyViewSetGroup)
 def register_jurisdiction_scoped_translation_urls():
     # Registered before wagtail-localize's own (this app loads first), so these paths win.
     return [
-        path("localize/submit/page/<int:page_id>/", JurisdictionScopedSubmitPageTranslationView.as_view(),
-             name="ogl_submit_page_translation"),
-        path("localize/update/<int:translation_source_id>/", JurisdictionScopedUpdateTranslationsView.as_view(),
-             name="ogl_update_translations"),
-        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/",
-             scoped_localize_snippets_api().as_view({"get": "list"}), name="ogl_snippets_api_listing"),
-        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
-             scoped_localize_snippets_api().as_view({"get": "retrieve"}), name="ogl_snippets_api_detail"),
+        path(
+            "localize/submit/page/<int:page_id>/",
+            JurisdictionScopedSubmitPageTranslationView.as_view(),
+            name="ogl_submit_page_translation",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            JurisdictionScopedUpdateTranslationsView.as_view(),
+            name="ogl_update_translations",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            scoped_localize_snippets_api().as_view({"get": "list"}),
+            name="ogl_snippets_api_listing",
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            scoped_localize_snippets_api().as_view({"get": "retrieve"}),
+            name="ogl_snippets_api_detail",
+        ),
     ]
 
 
 # --- Learning plans' principles and certificates -------------------------------------------
-from django.urls import include, path, reverse  # noqa: E402
+from django.urls import include, reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 from wagtail import hooks  # noqa: E402
 from wagtail.admin.menu import MenuItem  # noqa: E402
@@ -90,7 +102,9 @@ class ModeratorMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_certificate_menu_item():
-    return ModeratorMenuItem(_("Certificates"), reverse("literacy_certificates:index"), icon_name="tick-inverse", order=900)
+    return ModeratorMenuItem(
+        _("Certificates"), reverse("literacy_certificates:index"), icon_name="tick-inverse", order=900
+    )
 
 
 # --- Editor accessibility ------------------------------------------------------------------
@@ -111,7 +125,9 @@ from .selectors import jurisdictions_for_staff  # noqa: E402
 
 @hooks.register("register_admin_urls")
 def register_translation_report_url():
-    return [path("missing-translations/", translation_admin_views.missing_translations, name="ogl_missing_translations")]
+    return [
+        path("missing-translations/", translation_admin_views.missing_translations, name="ogl_missing_translations")
+    ]
 
 
 class StaffMenuItem(MenuItem):
@@ -121,7 +137,9 @@ class StaffMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return StaffMenuItem(_("Pages without a translation"), reverse("ogl_missing_translations"), icon_name="globe", order=700)
+    return StaffMenuItem(
+        _("Pages without a translation"), reverse("ogl_missing_translations"), icon_name="globe", order=700
+    )
 
 
 @hooks.register("construct_admin_api", order=100)
@@ -136,7 +154,6 @@ def scope_admin_api_to_own_collections(router):
 
     router.register_endpoint("documents", collection_scoped_admin_api(DocumentsAdminAPIViewSet, get_document_model()))
     router.register_endpoint("images", collection_scoped_admin_api(ImagesAdminAPIViewSet, get_image_model()))
-
 
 
 # --- Learning records sent to Learning Record Stores (superusers: they name learners of every government)

@@ -34,7 +34,11 @@ VERBS = {
     "passed": (ADL + "passed", "passed", "a réussi"),
     "failed": (ADL + "failed", "failed", "a échoué"),
     "initialized": (ADL + "initialized", "started", "a commencé"),
-    "waitlisted": ("https://ogl.example.ca/xapi/verbs/waitlisted", "joined the waitlist of", "s’est inscrit·e en liste d’attente"),
+    "waitlisted": (
+        "https://ogl.example.ca/xapi/verbs/waitlisted",
+        "joined the waitlist of",
+        "s’est inscrit·e en liste d’attente",
+    ),
     "missed": ("https://ogl.example.ca/xapi/verbs/missed", "did not attend", "ne s’est pas présenté·e à"),
     "earned": ("https://ogl.example.ca/xapi/verbs/earned", "earned a certificate for", "a obtenu un certificat pour"),
 }
@@ -117,7 +121,10 @@ def record(*, event, verb, user, page, kind, result=None, parent=None):
         try:
             with transaction.atomic():
                 row = LearningStatement.objects.create(
-                    statement_id=data["id"], event=event, lrs=store["name"], statement=data,
+                    statement_id=data["id"],
+                    event=event,
+                    lrs=store["name"],
+                    statement=data,
                 )
         except IntegrityError:
             continue
@@ -166,9 +173,12 @@ def deliver(*, statement_pk):
     row.attempts += 1
     try:
         response = requests.put(
-            store["endpoint"].rstrip("/") + "/statements/", params={"statementId": str(row.statement_id)},
-            json=row.statement, auth=(store.get("username", ""), store.get("password", "")),
-            headers={"X-Experience-API-Version": "1.0.3"}, timeout=10,
+            store["endpoint"].rstrip("/") + "/statements/",
+            params={"statementId": str(row.statement_id)},
+            json=row.statement,
+            auth=(store.get("username", ""), store.get("password", "")),
+            headers={"X-Experience-API-Version": "1.0.3"},
+            timeout=10,
         )
         # 204: stored; 409: the store already holds this id (an earlier attempt got through).
         if response.status_code not in (200, 204, 409):
@@ -180,8 +190,9 @@ def deliver(*, statement_pk):
         if row.attempts < max_attempts():
             delay = timedelta(seconds=float(getattr(settings, "OGL_XAPI_RETRY_SECONDS", 30)) * 2 ** (row.attempts - 1))
             enqueue_delivery(statement_pk=row.pk, delay=delay)
-        logger.warning("xAPI statement %s to %s failed (attempt %s): %s", row.statement_id, row.lrs, row.attempts,
-                       row.last_error)
+        logger.warning(
+            "xAPI statement %s to %s failed (attempt %s): %s", row.statement_id, row.lrs, row.attempts, row.last_error
+        )
         return False
     row.status = LearningStatement.Status.DELIVERED
     row.delivered_at = timezone.now()

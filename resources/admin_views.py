@@ -1,7 +1,6 @@
 """Wagtail admin views for the inventory: coverage gaps (coordinators), CSV import (moderators),
 resources needing review (editors) and the dashboard panel. Thin: they call selectors/services."""
 
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,12 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.components import Component
 
+from literacy.csv_safety import csv_writer
 from literacy.models import Jurisdiction
 from literacy.selectors import jurisdictions_for_role, jurisdictions_for_staff
-from literacy.csv_safety import csv_writer
 
 from . import selectors, services
-from .models import PlannedResource
 
 
 def _coordinator_jurisdictions(request):
@@ -40,19 +38,27 @@ def gaps_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="ogl-coverage-gaps.csv"'
     writer = csv_writer(response)
-    writer.writerow(["jurisdiction", "topic", "topic_name_en", "topic_name_fr", "planned_titles", "planned_target_dates"])
+    writer.writerow(
+        ["jurisdiction", "topic", "topic_name_en", "topic_name_fr", "planned_titles", "planned_target_dates"]
+    )
     for jurisdiction, topic, planned in selectors.gaps_for(jurisdictions=jurisdictions):
-        writer.writerow([
-            jurisdiction.code, topic.slug, topic.name_en, topic.name_fr,
-            "; ".join(p.title for p in planned),
-            "; ".join(p.target_date.isoformat() for p in planned if p.target_date),
-        ])
+        writer.writerow(
+            [
+                jurisdiction.code,
+                topic.slug,
+                topic.name_en,
+                topic.name_fr,
+                "; ".join(p.title for p in planned),
+                "; ".join(p.target_date.isoformat() for p in planned if p.target_date),
+            ]
+        )
     return response
 
 
 class ImportForm(forms.Form):
-    jurisdiction = forms.ModelChoiceField(queryset=Jurisdiction.objects.none(), label=gettext_lazy("Jurisdiction"),
-                                          to_field_name="code")
+    jurisdiction = forms.ModelChoiceField(
+        queryset=Jurisdiction.objects.none(), label=gettext_lazy("Jurisdiction"), to_field_name="code"
+    )
     file = forms.FileField(label=gettext_lazy("CSV file"), help_text=gettext_lazy("UTF-8 CSV, at most 10 MB."))
     dry_run = forms.BooleanField(label=gettext_lazy("Validate only (dry run)"), required=False)
 
@@ -73,24 +79,38 @@ def import_view(request):
         if form.is_valid():
             try:
                 report = services.import_resources(
-                    data=form.cleaned_data["file"].read(), jurisdiction_code=form.cleaned_data["jurisdiction"].code,
-                    user=request.user, dry_run=form.cleaned_data["dry_run"],
+                    data=form.cleaned_data["file"].read(),
+                    jurisdiction_code=form.cleaned_data["jurisdiction"].code,
+                    user=request.user,
+                    dry_run=form.cleaned_data["dry_run"],
                 )
             except services.ResourceError as exc:
                 error_message, errors = str(exc), exc.errors
             else:
                 if report.dry_run:
-                    messages.success(request, _("All %(rows)s rows are valid; nothing was imported (dry run).")
-                                     % {"rows": report.rows})
+                    messages.success(
+                        request,
+                        _("All %(rows)s rows are valid; nothing was imported (dry run).") % {"rows": report.rows},
+                    )
                 else:
-                    messages.success(request, _("Imported %(rows)s rows: %(created)s pages created, %(updated)s updated.")
-                                     % {"rows": report.rows, "created": report.created, "updated": report.updated})
+                    messages.success(
+                        request,
+                        _("Imported %(rows)s rows: %(created)s pages created, %(updated)s updated.")
+                        % {"rows": report.rows, "created": report.created, "updated": report.updated},
+                    )
                 return redirect("resources_import")
     else:
         form = ImportForm(jurisdictions=jurisdictions)
-    return TemplateResponse(request, "resources/admin/import.html", {
-        "form": form, "errors": errors, "error_message": error_message, "columns": services.IMPORT_COLUMNS,
-    })
+    return TemplateResponse(
+        request,
+        "resources/admin/import.html",
+        {
+            "form": form,
+            "errors": errors,
+            "error_message": error_message,
+            "columns": services.IMPORT_COLUMNS,
+        },
+    )
 
 
 def needs_review(request):

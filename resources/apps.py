@@ -11,7 +11,11 @@ class ResourcesConfig(AppConfig):
     def ready(self):
         from literacy.provisioning import register_role_permissions
 
-        planned = ["resources.add_plannedresource", "resources.change_plannedresource", "resources.delete_plannedresource"]
+        planned = [
+            "resources.add_plannedresource",
+            "resources.change_plannedresource",
+            "resources.delete_plannedresource",
+        ]
         register_role_permissions(role="Editors", permissions=planned)
         register_role_permissions(role="Coordinators", permissions=planned)
         register_role_permissions(role="Moderators", permissions=planned)

@@ -20,10 +20,30 @@ LANGUAGES = ("en", "fr")
 # Prose differs by language and comes in pairs; everything else is one value per resource.
 TRANSLATED = ("title", "summary", "publisher", "url", "page_url")
 CSV_COLUMNS = [
-    "resource_id", "external_id", "title_en", "title_fr", "summary_en", "summary_fr", "jurisdiction", "topics",
-    "audiences", "resource_type", "format", "languages", "licence", "licence_url", "url_en", "url_fr",
-    "page_url_en", "page_url_fr", "publisher_en", "publisher_fr", "contact_email", "date_published",
-    "date_modified", "review_date",
+    "resource_id",
+    "external_id",
+    "title_en",
+    "title_fr",
+    "summary_en",
+    "summary_fr",
+    "jurisdiction",
+    "topics",
+    "audiences",
+    "resource_type",
+    "format",
+    "languages",
+    "licence",
+    "licence_url",
+    "url_en",
+    "url_fr",
+    "page_url_en",
+    "page_url_fr",
+    "publisher_en",
+    "publisher_fr",
+    "contact_email",
+    "date_published",
+    "date_modified",
+    "review_date",
 ]
 EU_LANGUAGES = {"en": "ENG", "fr": "FRA"}
 
@@ -35,8 +55,10 @@ def export_queryset(queryset):
 
     keys = queryset.order_by().values("translation_key")
     return (
-        ResourcePage.objects.live().filter(translation_key__in=keys)
-        .select_related("jurisdiction", "locale", "document").prefetch_related("topics", "audiences")
+        ResourcePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("jurisdiction", "locale", "document")
+        .prefetch_related("topics", "audiences")
         .order_by("jurisdiction__sort_order", "translation_key", "locale__language_code")
     )
 
@@ -118,7 +140,11 @@ def json_chunks(queryset, *, request=None):
     yield '{"licence": ' + json.dumps({"name": LICENCE_NAME, "url": LICENCE_URL}) + ', "resources": ['
     first = True
     for pages in resources(queryset, request=request):
-        yield ("" if first else ",") + "\n" + json.dumps(record(pages, request=request), cls=DjangoJSONEncoder, ensure_ascii=False)
+        yield (
+            ("" if first else ",")
+            + "\n"
+            + json.dumps(record(pages, request=request), cls=DjangoJSONEncoder, ensure_ascii=False)
+        )
         first = False
     yield "\n]}\n"
 
@@ -150,13 +176,16 @@ def dcat_dataset(pages, *, request=None):
         "dct:spatial": row["jurisdiction"],
         "dcat:keyword": [
             {"@value": name, "@language": code}
-            for topic in first.topics.all() for code, name in (("en", topic.name_en), ("fr", topic.name_fr)) if name
+            for topic in first.topics.all()
+            for code, name in (("en", topic.name_en), ("fr", topic.name_fr))
+            if name
         ],
         "dcat:theme": row["topics"],
         "dct:type": row["resource_type"],
         "dct:language": [
             {"@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES[code]}"}
-            for code in row["languages"] if code in EU_LANGUAGES
+            for code in row["languages"]
+            if code in EU_LANGUAGES
         ],
         "dct:license": licence,
         "dct:issued": {"@value": row["date_published"], "@type": "xsd:date"},
@@ -165,12 +194,15 @@ def dcat_dataset(pages, *, request=None):
             {
                 "@type": "dcat:Distribution",
                 "dcat:accessURL": {"@id": url},
-                "dct:language": {"@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES[code]}"},
+                "dct:language": {
+                    "@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES[code]}"
+                },
                 "dct:format": row["format"].upper(),
                 "dcat:mediaType": vocabulary.FORMAT_MEDIA_TYPES.get(row["format"], ""),
                 "dct:license": licence,
             }
-            for code, url in row["url"].items() if url
+            for code, url in row["url"].items()
+            if url
         ],
     }
     if row["external_id"]:
@@ -178,7 +210,10 @@ def dcat_dataset(pages, *, request=None):
     if row["date_modified"]:
         dataset["dct:modified"] = {"@value": row["date_modified"], "@type": "xsd:date"}
     if row["contact_email"]:
-        dataset["dcat:contactPoint"] = {"@type": "vcard:Kind", "vcard:hasEmail": {"@id": f"mailto:{row['contact_email']}"}}
+        dataset["dcat:contactPoint"] = {
+            "@type": "vcard:Kind",
+            "vcard:hasEmail": {"@id": f"mailto:{row['contact_email']}"},
+        }
     return dataset
 
 

@@ -49,7 +49,9 @@ class MultipleChoiceField(models.CharField):
         known = {code for code, _label in self.multiple_choices}
         unknown = [code for code in codes if code not in known]
         if unknown:
-            raise ValidationError(_("Unknown value: %(value)s"), params={"value": ", ".join(unknown)}, code="invalid_choice")
+            raise ValidationError(
+                _("Unknown value: %(value)s"), params={"value": ", ".join(unknown)}, code="invalid_choice"
+            )
 
     def formfield(self, **kwargs):
         return forms.TypedMultipleChoiceField(

@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from rest_framework import serializers
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -81,16 +81,27 @@ class ResourcePage(Page):
         help_text=_("Set from the jurisdiction page this resource lives under."),
     )
     topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), related_name="resource_pages")
-    audiences = ParentalManyToManyField(Audience, verbose_name=_("audiences"), related_name="resource_pages", blank=True)
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name=_("audiences"), related_name="resource_pages", blank=True
+    )
     resource_type = models.CharField(_("resource type"), max_length=30, choices=vocabulary.RESOURCE_TYPES)
     format = models.CharField(_("format"), max_length=20, choices=vocabulary.FORMATS, default="html")
     languages = MultipleChoiceField(
-        _("languages"), multiple_choices=vocabulary.LANGUAGES, help_text=_("Languages the resource itself is available in.")
+        _("languages"),
+        multiple_choices=vocabulary.LANGUAGES,
+        help_text=_("Languages the resource itself is available in."),
     )
-    licence = models.CharField(_("licence"), max_length=40, choices=vocabulary.LICENCE_CHOICES, default="ogl-canada-2.0")
+    licence = models.CharField(
+        _("licence"), max_length=40, choices=vocabulary.LICENCE_CHOICES, default="ogl-canada-2.0"
+    )
     link_url = models.URLField(_("link"), max_length=500, blank=True)
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     publisher = models.CharField(_("publisher"), max_length=200, validators=[validate_single_line])
     contact_email = models.EmailField(_("contact email"), blank=True)
@@ -100,7 +111,10 @@ class ResourcePage(Page):
         _("review date"), null=True, blank=True, help_text=_("When the resource is next due for review.")
     )
     external_id = models.CharField(
-        _("external ID"), max_length=100, blank=True, db_index=True,
+        _("external ID"),
+        max_length=100,
+        blank=True,
+        db_index=True,
         help_text=_("Stable identifier used by imports; shared by the English and French pages."),
     )
 
@@ -109,22 +123,43 @@ class ResourcePage(Page):
     # document are copied to a new translation but may differ (a bilingual resource usually has
     # a French address), so they are left to wagtail-localize's overridable default.
     synchronised_facts = (
-        "topics", "audiences", "resource_type", "format", "languages", "licence",
-        "contact_email", "date_published", "date_modified", "review_date", "external_id",
+        "topics",
+        "audiences",
+        "resource_type",
+        "format",
+        "languages",
+        "licence",
+        "contact_email",
+        "date_published",
+        "date_modified",
+        "review_date",
+        "external_id",
     )
     override_translatable_fields = synchronised_fields(*synchronised_facts)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("topics", widget=forms.CheckboxSelectMultiple), FieldPanel("audiences"), FieldPanel("resource_type"), FieldPanel("format"),
-             FieldPanel("languages"), FieldPanel("licence")],
+            [
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences"),
+                FieldPanel("resource_type"),
+                FieldPanel("format"),
+                FieldPanel("languages"),
+                FieldPanel("licence"),
+            ],
             heading=_("Classification"),
         ),
         MultiFieldPanel([FieldPanel("link_url"), FieldPanel("document")], heading=_("Link or document")),
         MultiFieldPanel(
-            [FieldPanel("publisher"), FieldPanel("contact_email"), FieldPanel("date_published"),
-             FieldPanel("date_modified"), FieldPanel("review_date"), FieldPanel("external_id")],
+            [
+                FieldPanel("publisher"),
+                FieldPanel("contact_email"),
+                FieldPanel("date_published"),
+                FieldPanel("date_modified"),
+                FieldPanel("review_date"),
+                FieldPanel("external_id"),
+            ],
             heading=_("Publication"),
         ),
     ]
@@ -221,14 +256,27 @@ class PlannedResource(models.Model):
     jurisdiction = models.ForeignKey(
         Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.CASCADE, related_name="planned_resources"
     )
-    topic = models.ForeignKey(Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="planned_resources")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="planned_resources"
+    )
     title = models.CharField(_("title"), max_length=255, validators=[validate_single_line])
     target_date = models.DateField(_("target date"), null=True, blank=True)
-    contact = models.CharField(_("contact"), max_length=200, blank=True, validators=[validate_single_line],
-                               help_text=_("A name or an email address."))
+    contact = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("A name or an email address."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
-    panels = [FieldPanel("jurisdiction"), FieldPanel("topic"), FieldPanel("title"), FieldPanel("target_date"), FieldPanel("contact")]
+    panels = [
+        FieldPanel("jurisdiction"),
+        FieldPanel("topic"),
+        FieldPanel("title"),
+        FieldPanel("target_date"),
+        FieldPanel("contact"),
+    ]
 
     class Meta:
         ordering = ["jurisdiction__sort_order", "topic__sort_order", "title"]

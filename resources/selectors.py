@@ -110,7 +110,9 @@ def apply_filters(queryset, filters, *, exclude=None):
         if facet == "jurisdiction":
             queryset = queryset.filter(jurisdiction__code__in=values)
         elif facet == "topic":
-            queryset = queryset.filter(pk__in=TopicLink.objects.filter(topic__slug__in=values).values("resourcepage_id"))
+            queryset = queryset.filter(
+                pk__in=TopicLink.objects.filter(topic__slug__in=values).values("resourcepage_id")
+            )
         elif facet == "audience":
             queryset = queryset.filter(
                 pk__in=AudienceLink.objects.filter(audience__slug__in=values).values("resourcepage_id")
@@ -140,17 +142,26 @@ def facet_counts(*, base, filters, jurisdiction_codes=None):
     applied (values within a facet combine with OR, facets with AND). One query per facet."""
     counts = {}
     by_id = dict(
-        apply_filters(base, filters, exclude="jurisdiction").order_by().values_list("jurisdiction_id").annotate(n=Count("pk"))
+        apply_filters(base, filters, exclude="jurisdiction")
+        .order_by()
+        .values_list("jurisdiction_id")
+        .annotate(n=Count("pk"))
     )
-    codes = jurisdiction_codes if jurisdiction_codes is not None else dict(Jurisdiction.objects.values_list("id", "code"))
+    codes = (
+        jurisdiction_codes if jurisdiction_codes is not None else dict(Jurisdiction.objects.values_list("id", "code"))
+    )
     counts["jurisdiction"] = {codes[pk]: n for pk, n in by_id.items() if pk in codes}
     counts["topic"] = dict(
         TopicLink.objects.filter(resourcepage_id__in=apply_filters(base, filters, exclude="topic").values("pk"))
-        .order_by().values_list("topic__slug").annotate(n=Count("resourcepage_id"))
+        .order_by()
+        .values_list("topic__slug")
+        .annotate(n=Count("resourcepage_id"))
     )
     counts["audience"] = dict(
         AudienceLink.objects.filter(resourcepage_id__in=apply_filters(base, filters, exclude="audience").values("pk"))
-        .order_by().values_list("audience__slug").annotate(n=Count("resourcepage_id"))
+        .order_by()
+        .values_list("audience__slug")
+        .annotate(n=Count("resourcepage_id"))
     )
     counts["type"] = dict(
         apply_filters(base, filters, exclude="type").order_by().values_list("resource_type").annotate(n=Count("pk"))
@@ -167,8 +178,11 @@ def facet_counts(*, base, filters, jurisdiction_codes=None):
 def _inventory_fingerprint():
     """Changes whenever a resource page is created, edited, published, unpublished or deleted."""
     row = ResourcePage.objects.aggregate(
-        n=Count("pk"), live=Count("pk", filter=Q(live=True)), rev=Max("latest_revision_created_at"),
-        pub=Max("last_published_at"), pk=Max("pk"),
+        n=Count("pk"),
+        live=Count("pk", filter=Q(live=True)),
+        rev=Max("latest_revision_created_at"),
+        pub=Max("last_published_at"),
+        pk=Max("pk"),
     )
     return json.dumps(row, default=str, sort_keys=True)
 
@@ -178,9 +192,10 @@ def cached_facet_counts(*, base, locale, query):
     codes = {row["id"]: row["code"] for row in facet_vocabulary()["jurisdictions"]}
     if not timeout:
         return facet_counts(base=base, filters=query.filters, jurisdiction_codes=codes)
-    key = "resources:facets:" + hashlib.sha256(
-        (query.cache_key(locale.pk) + _inventory_fingerprint()).encode()
-    ).hexdigest()
+    key = (
+        "resources:facets:"
+        + hashlib.sha256((query.cache_key(locale.pk) + _inventory_fingerprint()).encode()).hexdigest()
+    )
     counts = cache.get(key)
     if counts is None:
         counts = facet_counts(base=base, filters=query.filters, jurisdiction_codes=codes)
@@ -194,6 +209,7 @@ def _name(row):
 
 def facet_groups(*, counts, query, vocab):
     """Facet options ready for the template: label, value, count, checked."""
+
     def options(facet, pairs):
         chosen = set(query.filters.get(facet, []))
         return [
@@ -204,11 +220,21 @@ def facet_groups(*, counts, query, vocab):
     from django.utils.translation import gettext as _
 
     return [
-        {"name": "jurisdiction", "legend": _("Jurisdiction"),
-         "options": options("jurisdiction", [(r["code"], _name(r)) for r in vocab["jurisdictions"]])},
-        {"name": "topic", "legend": _("Topic"), "options": options("topic", [(r["slug"], _name(r)) for r in vocab["topics"]])},
-        {"name": "audience", "legend": _("Audience"),
-         "options": options("audience", [(r["slug"], _name(r)) for r in vocab["audiences"]])},
+        {
+            "name": "jurisdiction",
+            "legend": _("Jurisdiction"),
+            "options": options("jurisdiction", [(r["code"], _name(r)) for r in vocab["jurisdictions"]]),
+        },
+        {
+            "name": "topic",
+            "legend": _("Topic"),
+            "options": options("topic", [(r["slug"], _name(r)) for r in vocab["topics"]]),
+        },
+        {
+            "name": "audience",
+            "legend": _("Audience"),
+            "options": options("audience", [(r["slug"], _name(r)) for r in vocab["audiences"]]),
+        },
         {"name": "type", "legend": _("Resource type"), "options": options("type", vocabulary.RESOURCE_TYPES)},
         {"name": "language", "legend": _("Language"), "options": options("language", vocabulary.LANGUAGES)},
         {"name": "licence", "legend": _("Licence"), "options": options("licence", vocabulary.LICENCE_CHOICES)},
@@ -292,6 +318,7 @@ def resource_json_ld(*, page, request=None):
 
 # Coverage (gap analysis)
 
+
 def coverage_matrix(*, jurisdictions=None):
     """Rows of jurisdictions × topics: each cell counts the live resources (a resource in both
     languages counts once) and lists the planned resources; a cell with none is a gap."""
@@ -312,10 +339,14 @@ def coverage_matrix(*, jurisdictions=None):
         cells = []
         for topic in topics:
             count = counts.get((jurisdiction.pk, topic.pk), 0)
-            cells.append({
-                "topic": topic, "count": count, "gap": count == 0,
-                "planned": planned.get((jurisdiction.pk, topic.pk), []),
-            })
+            cells.append(
+                {
+                    "topic": topic,
+                    "count": count,
+                    "gap": count == 0,
+                    "planned": planned.get((jurisdiction.pk, topic.pk), []),
+                }
+            )
         rows.append({"jurisdiction": jurisdiction, "cells": cells, "gaps": sum(1 for c in cells if c["gap"])})
     return {"topics": topics, "rows": rows}
 
@@ -325,11 +356,14 @@ def gaps_for(*, jurisdictions):
     matrix = coverage_matrix(jurisdictions=jurisdictions)
     return [
         (row["jurisdiction"], cell["topic"], cell["planned"])
-        for row in matrix["rows"] for cell in row["cells"] if cell["gap"]
+        for row in matrix["rows"]
+        for cell in row["cells"]
+        if cell["gap"]
     ]
 
 
 # Freshness
+
 
 def resources_needing_review(*, jurisdictions, today=None):
     today = today or timezone.localdate()

@@ -31,8 +31,18 @@ class ResourceError(Exception):
 
 
 RESOURCE_FIELDS = (
-    "summary", "resource_type", "format", "languages", "licence", "link_url", "publisher", "contact_email",
-    "date_published", "date_modified", "review_date", "external_id",
+    "summary",
+    "resource_type",
+    "format",
+    "languages",
+    "licence",
+    "link_url",
+    "publisher",
+    "contact_email",
+    "date_published",
+    "date_modified",
+    "review_date",
+    "external_id",
 )
 
 
@@ -45,8 +55,19 @@ def _unique_slug(parent, base):
     return slug
 
 
-def save_resource_page(*, parent, title, topics, audiences=(), page=None, translation_of=None, publish=True,
-                       user=None, bulk=False, **values):
+def save_resource_page(
+    *,
+    parent,
+    title,
+    topics,
+    audiences=(),
+    page=None,
+    translation_of=None,
+    publish=True,
+    user=None,
+    bulk=False,
+    **values,
+):
     """Create (or update, when `page` is given) one resource page under the jurisdiction page
     `parent`, then save a revision and publish it if asked. Returns the page.
 
@@ -70,8 +91,11 @@ def save_resource_page(*, parent, title, topics, audiences=(), page=None, transl
             page.has_unpublished_changes = False
             parent.add_child(instance=page)
             revision = Revision.objects.create(
-                content_object=page, base_content_type=page.get_base_content_type(), object_str=str(page)[:255],
-                content=page.serializable_data(), user=user,
+                content_object=page,
+                base_content_type=page.get_base_content_type(),
+                object_str=str(page)[:255],
+                content=page.serializable_data(),
+                user=user,
             )
             Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision)
             page.latest_revision, page.live_revision = revision, revision
@@ -92,11 +116,34 @@ def save_resource_page(*, parent, title, topics, audiences=(), page=None, transl
 # CSV import
 
 IMPORT_COLUMNS = [
-    "external_id", "title_en", "title_fr", "summary_en", "summary_fr", "topics", "audiences", "resource_type",
-    "format", "languages", "licence", "url", "publisher", "contact_email", "date_published", "date_modified",
+    "external_id",
+    "title_en",
+    "title_fr",
+    "summary_en",
+    "summary_fr",
+    "topics",
+    "audiences",
+    "resource_type",
+    "format",
+    "languages",
+    "licence",
+    "url",
+    "publisher",
+    "contact_email",
+    "date_published",
+    "date_modified",
     "review_date",
 ]
-REQUIRED_COLUMNS = {"external_id", "topics", "resource_type", "languages", "licence", "url", "publisher", "date_published"}
+REQUIRED_COLUMNS = {
+    "external_id",
+    "topics",
+    "resource_type",
+    "languages",
+    "licence",
+    "url",
+    "publisher",
+    "date_published",
+}
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 
@@ -180,8 +227,10 @@ def parse_import_rows(*, data):
         raise ResourceError(_("The file is not valid CSV: %(error)s") % {"error": exc}) from exc
     missing = sorted((REQUIRED_COLUMNS | {"title_en", "title_fr"}) - set(header))
     if not header or missing == sorted(REQUIRED_COLUMNS | {"title_en", "title_fr"}):
-        raise ResourceError(_("The file is not a resource CSV: the first line must name the columns %(columns)s.")
-                            % {"columns": ", ".join(IMPORT_COLUMNS)})
+        raise ResourceError(
+            _("The file is not a resource CSV: the first line must name the columns %(columns)s.")
+            % {"columns": ", ".join(IMPORT_COLUMNS)}
+        )
     if missing:
         raise ResourceError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
     reader.fieldnames = header
@@ -211,7 +260,9 @@ def parse_import_rows(*, data):
             if not external_id:
                 problems.append(_("external_id is required"))
             elif external_id in seen:
-                problems.append(_("external_id “%(id)s” repeats line %(line)s") % {"id": external_id, "line": seen[external_id]})
+                problems.append(
+                    _("external_id “%(id)s” repeats line %(line)s") % {"id": external_id, "line": seen[external_id]}
+                )
             else:
                 seen[external_id] = line
             titles = {code: row.get(f"title_{code}", "") for code in ("en", "fr") if row.get(f"title_{code}", "")}
@@ -253,26 +304,41 @@ def parse_import_rows(*, data):
                 try:
                     email_validator(row["contact_email"])
                 except ValidationError:
-                    problems.append(_("contact_email “%(value)s” is not an email address") % {"value": row["contact_email"]})
+                    problems.append(
+                        _("contact_email “%(value)s” is not an email address") % {"value": row["contact_email"]}
+                    )
             published = _parse_date(row.get("date_published"), required=True, label="date_published", problems=problems)
             modified = _parse_date(row.get("date_modified"), required=False, label="date_modified", problems=problems)
             review = _parse_date(row.get("review_date"), required=False, label="review_date", problems=problems)
             values = {
-                "resource_type": row["resource_type"], "format": fmt, "languages": language_codes,
-                "licence": row.get("licence", ""), "link_url": row.get("url", ""), "publisher": row.get("publisher", ""),
-                "contact_email": row.get("contact_email", ""), "date_published": published,
-                "date_modified": modified, "review_date": review, "external_id": external_id,
+                "resource_type": row["resource_type"],
+                "format": fmt,
+                "languages": language_codes,
+                "licence": row.get("licence", ""),
+                "link_url": row.get("url", ""),
+                "publisher": row.get("publisher", ""),
+                "contact_email": row.get("contact_email", ""),
+                "date_published": published,
+                "date_modified": modified,
+                "review_date": review,
+                "external_id": external_id,
             }
             if not problems:
                 problems = model_problems(titles=titles, summaries=summaries, values=values)
             if problems:
                 errors.append((line, "; ".join(problems)))
                 continue
-            rows.append(ImportRow(
-                line=line, external_id=external_id, titles=titles, summaries=summaries,
-                topics=[topics[s] for s in topic_slugs], audiences=[audiences[s] for s in audience_slugs],
-                values=values,
-            ))
+            rows.append(
+                ImportRow(
+                    line=line,
+                    external_id=external_id,
+                    titles=titles,
+                    summaries=summaries,
+                    topics=[topics[s] for s in topic_slugs],
+                    audiences=[audiences[s] for s in audience_slugs],
+                    values=values,
+                )
+            )
     except csv.Error as exc:
         errors.append((reader.line_num, _("not valid CSV: %(error)s") % {"error": exc}))
     if errors:
@@ -314,9 +380,16 @@ def import_resources(*, data, jurisdiction_code, user=None, dry_run=False, publi
                 page = existing.get((row.external_id, code))
                 other = existing.get((row.external_id, "fr" if code == "en" else "en")) or pair_source
                 saved = save_resource_page(
-                    parent=parents[code], title=row.titles[code], topics=row.topics, audiences=row.audiences,
-                    page=page, translation_of=other if page is None else None, publish=publish, user=user,
-                    summary=row.summaries[code], **row.values,
+                    parent=parents[code],
+                    title=row.titles[code],
+                    topics=row.topics,
+                    audiences=row.audiences,
+                    page=page,
+                    translation_of=other if page is None else None,
+                    publish=publish,
+                    user=user,
+                    summary=row.summaries[code],
+                    **row.values,
                 )
                 pair_source = saved
                 existing[(row.external_id, code)] = saved
@@ -329,6 +402,7 @@ def import_resources(*, data, jurisdiction_code, user=None, dry_run=False, publi
 
 
 # Link check
+
 
 def check_link(*, url, timeout=5.0):
     """Request `url` (HEAD, then GET if HEAD is refused) and record the status. Returns the LinkCheck."""

@@ -60,13 +60,15 @@ def main():
         texts = [entry.msgstr, *entry.msgstr_plural.values()]
         if not any(re.search(r"(?i)\be-?mails?\b", text or "") for text in texts):
             continue
-        target.append(polib.POEntry(
-            msgid=entry.msgid,
-            msgid_plural=entry.msgid_plural,
-            msgctxt=entry.msgctxt,
-            msgstr=government_french(entry.msgstr),
-            msgstr_plural={k: government_french(v) for k, v in entry.msgstr_plural.items()},
-        ))
+        target.append(
+            polib.POEntry(
+                msgid=entry.msgid,
+                msgid_plural=entry.msgid_plural,
+                msgctxt=entry.msgctxt,
+                msgstr=government_french(entry.msgstr),
+                msgstr_plural={k: government_french(v) for k, v in entry.msgstr_plural.items()},
+            )
+        )
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     target.save(str(TARGET))
     print(f"{len(target)} allauth strings rewritten into {TARGET}")

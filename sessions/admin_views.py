@@ -1,17 +1,16 @@
 """Coordinators' tools in the Wagtail admin, scoped to their jurisdictions (403 elsewhere)."""
 
-
-from django.contrib import messages
 from functools import wraps
 
+from django.contrib import messages
 from django.http import HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from literacy.models import Jurisdiction
 from literacy.csv_safety import csv_writer
+from literacy.models import Jurisdiction
 
 from . import services
 from .charts import bar_chart
@@ -37,6 +36,7 @@ def _forbidden(request):
 
 def coordinator_only(view):
     """Resolve `pk` to the canonical session and answer 403 unless the user coordinates its jurisdiction."""
+
     @wraps(view)
     def wrapper(request, pk, *args, **kwargs):
         session = get_object_or_404(SessionPage, pk=pk).canonical
@@ -52,22 +52,35 @@ def dashboard_view(request):
         return _forbidden(request)
     data = dashboard(request.user)
     fill_chart = bar_chart(
-        title=_("Seats filled per session"), description=_("Booked seats as a share of capacity for each session."),
+        title=_("Seats filled per session"),
+        description=_("Booked seats as a share of capacity for each session."),
         bars=[{"label": row["label"], "value": row["percent"], "text": f"{row['percent']} %"} for row in data["fill"]],
         maximum=100,
     )
     waitlist_chart = bar_chart(
-        title=_("Waitlist per session"), description=_("Number of people waiting for a seat in each session."),
-        bars=[{"label": row["label"], "value": row["waitlisted"], "text": str(row["waitlisted"])} for row in data["fill"]],
+        title=_("Waitlist per session"),
+        description=_("Number of people waiting for a seat in each session."),
+        bars=[
+            {"label": row["label"], "value": row["waitlisted"], "text": str(row["waitlisted"])} for row in data["fill"]
+        ],
     )
     attendance_chart = bar_chart(
-        title=_("Attendance by month"), description=_("People marked attended in sessions of each month."),
-        bars=[{"label": row["label"], "value": row["attended"], "text": str(row["attended"])} for row in data["attendance"]],
+        title=_("Attendance by month"),
+        description=_("People marked attended in sessions of each month."),
+        bars=[
+            {"label": row["label"], "value": row["attended"], "text": str(row["attended"])}
+            for row in data["attendance"]
+        ],
     )
-    return TemplateResponse(request, "learning_sessions/admin/dashboard.html", {
-        **data, "charts": [fill_chart, waitlist_chart, attendance_chart],
-        "jurisdictions": coordinator_jurisdictions(request.user),
-    })
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/dashboard.html",
+        {
+            **data,
+            "charts": [fill_chart, waitlist_chart, attendance_chart],
+            "jurisdictions": coordinator_jurisdictions(request.user),
+        },
+    )
 
 
 @coordinator_only
@@ -85,22 +98,42 @@ def registrations_view(request, session):
                     if action == "promote":
                         services.promote(registration=registration, actor=request.user)
                     elif action == "cancel":
-                        services.cancel(registration=registration, actor=request.user,
-                                        reason=services.Reason.CANCELLED_BY_COORDINATOR)
+                        services.cancel(
+                            registration=registration,
+                            actor=request.user,
+                            reason=services.Reason.CANCELLED_BY_COORDINATOR,
+                        )
                     elif action == "move":
-                        services.move(registration=registration, target_session=form.cleaned_data["target_session"],
-                                      actor=request.user)
+                        services.move(
+                            registration=registration,
+                            target_session=form.cleaned_data["target_session"],
+                            actor=request.user,
+                        )
         except SessionError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("Updated %(count)d registration(s).") % {"count": len(chosen)})
         return redirect("learning_sessions_admin:registrations", pk=session.pk)
-    return TemplateResponse(request, "learning_sessions/admin/registrations.html", {
-        "session": session, "rows": roster(session), "form": form,
-    })
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/registrations.html",
+        {
+            "session": session,
+            "rows": roster(session),
+            "form": form,
+        },
+    )
 
 
-ROSTER_COLUMNS = ["name", "email", "organization", "status", "waitlist_position", "accessibility_needs", "language_needs"]
+ROSTER_COLUMNS = [
+    "name",
+    "email",
+    "organization",
+    "status",
+    "waitlist_position",
+    "accessibility_needs",
+    "language_needs",
+]
 
 
 @coordinator_only
@@ -109,12 +142,30 @@ def roster_csv_view(request, session):
     response["Content-Disposition"] = f'attachment; filename="roster-{session.slug}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read UTF-8 accents
     writer = csv_writer(response)
-    writer.writerow([_("Name"), _("Email"), _("Organization"), _("Status"), _("Waitlist position"),
-                     _("Accessibility needs"), _("Language needs")])
+    writer.writerow(
+        [
+            _("Name"),
+            _("Email"),
+            _("Organization"),
+            _("Status"),
+            _("Waitlist position"),
+            _("Accessibility needs"),
+            _("Language needs"),
+        ]
+    )
     for row in roster(session):
         registration = row["registration"]
-        writer.writerow([row["name"], row["email"], row["organization"], registration.get_status_display(),
-                         row["position"] or "", registration.accessibility_needs, registration.language_needs])
+        writer.writerow(
+            [
+                row["name"],
+                row["email"],
+                row["organization"],
+                registration.get_status_display(),
+                row["position"] or "",
+                registration.accessibility_needs,
+                registration.language_needs,
+            ]
+        )
     return response
 
 
@@ -123,7 +174,9 @@ def roster_pdf_view(request, session):
     from weasyprint import HTML
 
     rows = [row for row in roster(session) if row["registration"].status in Registration.SEAT_HOLDING]
-    html = render_to_string("learning_sessions/admin/sign_in_sheet.html", {"session": session, "rows": rows}, request=request)
+    html = render_to_string(
+        "learning_sessions/admin/sign_in_sheet.html", {"session": session, "rows": rows}, request=request
+    )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sign-in-{session.slug}.pdf"'
@@ -135,11 +188,15 @@ def cancel_session_view(request, session):
     form = CancelSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            cancelled = services.cancel_session(session=session, actor=request.user, message=form.cleaned_data["message"])
+            cancelled = services.cancel_session(
+                session=session, actor=request.user, message=form.cleaned_data["message"]
+            )
         except SessionError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("Session cancelled; %(count)d registrant(s) will be told.") % {"count": len(cancelled)})
+            messages.success(
+                request, _("Session cancelled; %(count)d registrant(s) will be told.") % {"count": len(cancelled)}
+            )
         return redirect("learning_sessions_admin:registrations", pk=session.pk)
     return TemplateResponse(request, "learning_sessions/admin/cancel_session.html", {"session": session, "form": form})
 
@@ -148,9 +205,15 @@ def cancel_session_view(request, session):
 def session_report_view(request, session):
     # Self-identification is published per jurisdiction only: a session's table beside its
     # jurisdiction's would give the rest of the jurisdiction by difference.
-    return TemplateResponse(request, "learning_sessions/admin/report.html", {
-        "scope": session.title, "tables": [], "jurisdiction": session.jurisdiction,
-    })
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/report.html",
+        {
+            "scope": session.title,
+            "tables": [],
+            "jurisdiction": session.jurisdiction,
+        },
+    )
 
 
 def jurisdiction_report_view(request, code):
@@ -159,6 +222,12 @@ def jurisdiction_report_view(request, code):
         return _forbidden(request)
     registrations = Registration.objects.filter(session__jurisdiction=jurisdiction)
     report = self_identification_report(registrations=registrations, scope=jurisdiction.code)
-    return TemplateResponse(request, "learning_sessions/admin/report.html", {
-        "scope": jurisdiction.name, "tables": report["tables"], "period_start": report["period_start"],
-    })
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/report.html",
+        {
+            "scope": jurisdiction.name,
+            "tables": report["tables"],
+            "period_start": report["period_start"],
+        },
+    )

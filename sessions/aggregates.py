@@ -103,8 +103,10 @@ def suppress_table(*, rows, columns, key="", total_key=None):
         for line in lines:
             hidden = [cell for cell in line if cell in suppressed]
             if len(hidden) == 1:
-                candidates = sorted((cell for cell in line if cell not in suppressed),
-                                    key=lambda cell: (cell[0] == n_rows or cell[1] == n_cols, value[cell]))
+                candidates = sorted(
+                    (cell for cell in line if cell not in suppressed),
+                    key=lambda cell: (cell[0] == n_rows or cell[1] == n_cols, value[cell]),
+                )
                 if candidates:
                     suppressed.add(candidates[0])
                     changed = True
@@ -119,8 +121,11 @@ def suppress_table(*, rows, columns, key="", total_key=None):
     return {
         "columns": columns,
         "rows": [
-            {"label": labels[r], "cells": [show((r, c)) for c in range(n_cols)],
-             "total": show((r, n_cols)) if show_row_totals else None}
+            {
+                "label": labels[r],
+                "cells": [show((r, c)) for c in range(n_cols)],
+                "total": show((r, n_cols)) if show_row_totals else None,
+            }
             for r in range(n_rows)
         ],
         "totals": [show((n_rows, c)) for c in range(n_cols)],

@@ -70,10 +70,15 @@ def session_ics(session, *, method="PUBLISH", sequence=0, include_link=False, at
         raise ValueError("An invitation names its attendee (RFC 5546).")
     cancelled = method == "CANCEL"
     calendar = _calendar(method)
-    calendar.add_component(_event(
-        session, sequence=sequence, cancelled=cancelled, include_link=include_link,
-        attendee=attendee if method != "PUBLISH" else None,
-    ))
+    calendar.add_component(
+        _event(
+            session,
+            sequence=sequence,
+            cancelled=cancelled,
+            include_link=include_link,
+            attendee=attendee if method != "PUBLISH" else None,
+        )
+    )
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

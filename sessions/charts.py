@@ -16,11 +16,24 @@ def bar_chart(*, title, description, bars, maximum=None):
     drawn = []
     for index, bar in enumerate(bars):
         width = round(PLOT_WIDTH * bar["value"] / top)
-        drawn.append({**bar, "y": index * (BAR_HEIGHT + GAP), "width": width, "text_x": LABEL_WIDTH + width + 6,
-                      "label_short": bar["label"] if len(bar["label"]) <= 38 else bar["label"][:36] + "…"})
+        drawn.append(
+            {
+                **bar,
+                "y": index * (BAR_HEIGHT + GAP),
+                "width": width,
+                "text_x": LABEL_WIDTH + width + 6,
+                "label_short": bar["label"] if len(bar["label"]) <= 38 else bar["label"][:36] + "…",
+            }
+        )
     number = next(_ids)
     return {
-        "id": f"chart-{number}", "title": title, "description": description, "bars": drawn,
-        "label_width": LABEL_WIDTH, "bar_height": BAR_HEIGHT, "text_offset": BAR_HEIGHT - 6,
-        "width": LABEL_WIDTH + PLOT_WIDTH + 60, "height": max(1, len(drawn)) * (BAR_HEIGHT + GAP),
+        "id": f"chart-{number}",
+        "title": title,
+        "description": description,
+        "bars": drawn,
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+        "text_offset": BAR_HEIGHT - 6,
+        "width": LABEL_WIDTH + PLOT_WIDTH + 60,
+        "height": max(1, len(drawn)) * (BAR_HEIGHT + GAP),
     }

@@ -13,13 +13,104 @@ from .timeutils import local_to_utc
 
 # (code, slug, en title, fr title, days ahead, local hour, hours, format, language, capacity, demo registrants, cancelled)
 DEMO_SESSIONS = [
-    ("NL", "open-data-basics-st-johns", "Open data basics", "Les bases des données ouvertes", 10, 9, 2, "in_person", "en", 12, 0, False),
-    ("NS", "open-information-in-practice", "Open information in practice", "L’information ouverte en pratique", 12, 10, 3, "hybrid", "bilingual", 4, 6, False),
-    ("ON", "engaging-the-public-online", "Engaging the public online", "Mobiliser le public en ligne", 8, 13, 2, "virtual", "en", 3, 5, False),
-    ("QC", "donnees-ouvertes-et-gouvernance", "Open data governance", "Gouvernance des données ouvertes", 15, 9, 3, "in_person", "fr", 20, 2, False),
-    ("MB", "gba-plus-in-open-government", "GBA Plus in open government", "L’ACS Plus en gouvernement ouvert", 20, 10, 2, "virtual", "bilingual", 25, 1, False),
-    ("AB", "data-standards-workshop", "Data standards workshop", "Atelier sur les normes de données", 18, 9, 4, "in_person", "en", 15, 0, True),
-    ("BC", "open-dialogue-facilitation", "Open dialogue facilitation", "Animer un dialogue ouvert", 9, 10, 2, "virtual", "en", 2, 4, False),
+    (
+        "NL",
+        "open-data-basics-st-johns",
+        "Open data basics",
+        "Les bases des données ouvertes",
+        10,
+        9,
+        2,
+        "in_person",
+        "en",
+        12,
+        0,
+        False,
+    ),
+    (
+        "NS",
+        "open-information-in-practice",
+        "Open information in practice",
+        "L’information ouverte en pratique",
+        12,
+        10,
+        3,
+        "hybrid",
+        "bilingual",
+        4,
+        6,
+        False,
+    ),
+    (
+        "ON",
+        "engaging-the-public-online",
+        "Engaging the public online",
+        "Mobiliser le public en ligne",
+        8,
+        13,
+        2,
+        "virtual",
+        "en",
+        3,
+        5,
+        False,
+    ),
+    (
+        "QC",
+        "donnees-ouvertes-et-gouvernance",
+        "Open data governance",
+        "Gouvernance des données ouvertes",
+        15,
+        9,
+        3,
+        "in_person",
+        "fr",
+        20,
+        2,
+        False,
+    ),
+    (
+        "MB",
+        "gba-plus-in-open-government",
+        "GBA Plus in open government",
+        "L’ACS Plus en gouvernement ouvert",
+        20,
+        10,
+        2,
+        "virtual",
+        "bilingual",
+        25,
+        1,
+        False,
+    ),
+    (
+        "AB",
+        "data-standards-workshop",
+        "Data standards workshop",
+        "Atelier sur les normes de données",
+        18,
+        9,
+        4,
+        "in_person",
+        "en",
+        15,
+        0,
+        True,
+    ),
+    (
+        "BC",
+        "open-dialogue-facilitation",
+        "Open dialogue facilitation",
+        "Animer un dialogue ouvert",
+        9,
+        10,
+        2,
+        "virtual",
+        "en",
+        2,
+        4,
+        False,
+    ),
 ]
 
 DESCRIPTIONS = {
@@ -34,8 +125,11 @@ def _demo_users(count):
     for number in range(1, count + 1):
         user, created = User.objects.get_or_create(
             username=f"session-demo-{number}",
-            defaults={"email": f"session-demo-{number}@demo.example.ca", "display_name": f"Demo learner {number}",
-                      "preferred_language": "fr" if number % 3 == 0 else "en"},
+            defaults={
+                "email": f"session-demo-{number}@demo.example.ca",
+                "display_name": f"Demo learner {number}",
+                "preferred_language": "fr" if number % 3 == 0 else "en",
+            },
         )
         if created:
             user.set_unusable_password()
@@ -50,16 +144,37 @@ def load_demo(*, tree, stdout=None):
     users = _demo_users(max(row[10] for row in DEMO_SESSIONS))
     today = timezone.now().date()
     created = 0
-    for code, slug, title_en, title_fr, days, hour, hours, fmt, language, capacity, registrants, cancelled in DEMO_SESSIONS:
+    for (
+        code,
+        slug,
+        title_en,
+        title_fr,
+        days,
+        hour,
+        hours,
+        fmt,
+        language,
+        capacity,
+        registrants,
+        cancelled,
+    ) in DEMO_SESSIONS:
         pages = tree["jurisdictions"][code]["pages"]
         zone = pages["en"].jurisdiction.time_zone
         en = SessionPage.objects.child_of(pages["en"]).filter(slug=slug).first()
         if en is None:
             start = local_to_utc(datetime.combine(today + timedelta(days=days), time(hour)), zone)
             en = SessionPage(
-                title=title_en, slug=slug, jurisdiction=pages["en"].jurisdiction, description=DESCRIPTIONS["en"],
-                format=fmt, language=language, capacity=capacity, time_zone=zone, start=start,
-                end=start + timedelta(hours=hours), registration_closes=start - timedelta(days=1),
+                title=title_en,
+                slug=slug,
+                jurisdiction=pages["en"].jurisdiction,
+                description=DESCRIPTIONS["en"],
+                format=fmt,
+                language=language,
+                capacity=capacity,
+                time_zone=zone,
+                start=start,
+                end=start + timedelta(hours=hours),
+                registration_closes=start - timedelta(days=1),
                 venue="" if fmt == "virtual" else f"{pages['en'].jurisdiction.name_en} learning centre",
                 meeting_link="" if fmt == "in_person" else f"https://meet.example.ca/{slug}",
                 facilitators="Open Government Working Group",
@@ -69,11 +184,21 @@ def load_demo(*, tree, stdout=None):
             created += 1
         if not SessionPage.objects.filter(translation_key=en.translation_key, locale=fr_locale).exists():
             fr = SessionPage(
-                title=title_fr, slug=slugify(title_fr), locale=fr_locale, translation_key=en.translation_key,
-                jurisdiction=en.jurisdiction, description=DESCRIPTIONS["fr"], format=en.format, language=en.language,
-                capacity=en.capacity, time_zone=en.time_zone, start=en.start, end=en.end,
+                title=title_fr,
+                slug=slugify(title_fr),
+                locale=fr_locale,
+                translation_key=en.translation_key,
+                jurisdiction=en.jurisdiction,
+                description=DESCRIPTIONS["fr"],
+                format=en.format,
+                language=en.language,
+                capacity=en.capacity,
+                time_zone=en.time_zone,
+                start=en.start,
+                end=en.end,
                 registration_closes=en.registration_closes,
-                venue=f"Centre d’apprentissage – {en.jurisdiction.name_fr}" if en.venue else "", meeting_link=en.meeting_link,
+                venue=f"Centre d’apprentissage – {en.jurisdiction.name_fr}" if en.venue else "",
+                meeting_link=en.meeting_link,
                 facilitators=en.facilitators,
             )
             pages["fr"].add_child(instance=fr)

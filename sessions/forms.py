@@ -22,11 +22,15 @@ class SessionPageForm(WagtailAdminPageForm):
     start_local = forms.DateTimeField(label=_("Starts (local time)"), widget=AdminDateTimeInput)
     end_local = forms.DateTimeField(label=_("Ends (local time)"), widget=AdminDateTimeInput)
     registration_opens_local = forms.DateTimeField(
-        label=_("Registration opens (local time)"), required=False, widget=AdminDateTimeInput,
+        label=_("Registration opens (local time)"),
+        required=False,
+        widget=AdminDateTimeInput,
         help_text=_("Leave blank to open registration now."),
     )
     registration_closes_local = forms.DateTimeField(
-        label=_("Registration closes (local time)"), required=False, widget=AdminDateTimeInput,
+        label=_("Registration closes (local time)"),
+        required=False,
+        widget=AdminDateTimeInput,
         help_text=_("Leave blank to close registration when the session starts."),
     )
 
@@ -69,7 +73,9 @@ class SessionPageForm(WagtailAdminPageForm):
             try:
                 converted[model_name] = local_to_utc(value.replace(tzinfo=None), zone)
             except NonexistentLocalTime:
-                self.add_error(local_name, _("This time does not exist in %(zone)s (clocks spring forward).") % {"zone": zone})
+                self.add_error(
+                    local_name, _("This time does not exist in %(zone)s (clocks spring forward).") % {"zone": zone}
+                )
         start, end = converted.get("start"), converted.get("end")
         opens, closes = converted.get("registration_opens"), converted.get("registration_closes")
         if start and end and end <= start:
@@ -97,12 +103,16 @@ class RegistrationForm(forms.Form):
     """What a learner tells us when registering. Self-identification is optional and voluntary."""
 
     accessibility_needs = forms.CharField(
-        label=_("Accessibility needs (optional)"), required=False, max_length=2000,
+        label=_("Accessibility needs (optional)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example sign language interpretation, captions, a step-free venue."),
     )
     language_needs = forms.CharField(
-        label=_("Language needs (optional)"), required=False, max_length=2000,
+        label=_("Language needs (optional)"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example materials in French, or interpretation."),
     )
@@ -116,8 +126,12 @@ class RegistrationForm(forms.Form):
         for name in self.SELF_ID_FIELDS:
             model_field = SelfIdentification._meta.get_field(name)
             self.fields[name] = forms.ChoiceField(
-                label=model_field.verbose_name.capitalize() if hasattr(model_field.verbose_name, "capitalize") else model_field.verbose_name,
-                choices=model_field.choices, initial=SelfIdentification.PREFER_NOT, required=False,
+                label=model_field.verbose_name.capitalize()
+                if hasattr(model_field.verbose_name, "capitalize")
+                else model_field.verbose_name,
+                choices=model_field.choices,
+                initial=SelfIdentification.PREFER_NOT,
+                required=False,
                 widget=forms.RadioSelect,
             )
 
@@ -136,7 +150,9 @@ class RegistrationForm(forms.Form):
 
 class CancelSessionForm(forms.Form):
     message = forms.CharField(
-        label=_("Message to everyone registered"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000,
+        label=_("Message to everyone registered"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=4000,
     )
 
 

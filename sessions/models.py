@@ -57,14 +57,16 @@ class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
             raise Http404
         sessions = upcoming_sessions(locale=self.locale).filter(jurisdiction=jurisdiction)
-        response = HttpResponse(jurisdiction_feed(jurisdiction=jurisdiction, sessions=sessions),
-                                content_type="text/calendar; charset=utf-8")
+        response = HttpResponse(
+            jurisdiction_feed(jurisdiction=jurisdiction, sessions=sessions), content_type="text/calendar; charset=utf-8"
+        )
         response["Content-Disposition"] = f'inline; filename="ogl-{jurisdiction.code.lower()}.ics"'
         return response
 
 
 class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     french_segments = {"calendar": "calendrier"}
+
     class Format(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         VIRTUAL = "virtual", _("Virtual")
@@ -80,13 +82,20 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         BILINGUAL = "bilingual", _("Bilingual (English and French)")
 
     jurisdiction = models.ForeignKey(
-        Jurisdiction, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="sessions",
+        Jurisdiction,
+        verbose_name=_("jurisdiction"),
+        on_delete=models.PROTECT,
+        related_name="sessions",
         editable=False,
     )
     description = RichTextField(_("description"), blank=True)
     linked_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("linked course or learning plan"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("linked course or learning plan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.VIRTUAL)
     venue = models.CharField(_("venue"), max_length=200, blank=True, validators=[validate_single_line])
@@ -97,7 +106,9 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     start = models.DateTimeField(_("start (UTC)"))
     end = models.DateTimeField(_("end (UTC)"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, validators=[validate_time_zone],
+        _("time zone"),
+        max_length=64,
+        validators=[validate_time_zone],
         help_text=_("IANA time zone the start and end are entered in; defaults to the jurisdiction's."),
     )
     language = models.CharField(_("language"), max_length=10, choices=Language.choices, default=Language.ENGLISH)
@@ -110,8 +121,18 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     # One session, two pages: these are the same on both, whichever page an editor publishes
     # (literacy.translation.sync_facts); the title, description and venue name are translated.
     synchronised_facts = (
-        "start", "end", "time_zone", "capacity", "format", "status", "registration_opens", "registration_closes",
-        "address", "meeting_link", "language", "facilitators",
+        "start",
+        "end",
+        "time_zone",
+        "capacity",
+        "format",
+        "status",
+        "registration_opens",
+        "registration_closes",
+        "address",
+        "meeting_link",
+        "language",
+        "facilitators",
     )
     override_translatable_fields = synchronised_fields(*synchronised_facts)
     base_form_class = SessionPageForm
@@ -284,9 +305,15 @@ class Registration(models.Model):
     # Statuses that hold a seat: attendance is recorded on booked seats and keeps them taken.
     SEAT_HOLDING = (Status.BOOKED, Status.ATTENDED, Status.NO_SHOW)
 
-    session = models.ForeignKey(SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="registrations")
+    session = models.ForeignKey(
+        SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="registrations"
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="session_registrations",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
@@ -333,7 +360,12 @@ class RegistrationHistory(models.Model):
     to_status = models.CharField(_("to"), max_length=20)
     reason = models.CharField(_("reason"), max_length=40, choices=Reason.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     message = models.TextField(_("message"), blank=True)
     at = models.DateTimeField(_("when"), default=timezone.now)
@@ -371,7 +403,9 @@ class SelfIdentification(models.Model):
     gender = models.CharField(_("gender"), max_length=30, choices=Gender.choices, default=PREFER_NOT)
     indigenous = models.CharField(_("Indigenous person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
     racialized = models.CharField(_("racialized person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
-    disability = models.CharField(_("person with a disability"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
+    disability = models.CharField(
+        _("person with a disability"), max_length=30, choices=YesNo.choices, default=PREFER_NOT
+    )
     lgbtq = models.CharField(_("2SLGBTQI+ person"), max_length=30, choices=YesNo.choices, default=PREFER_NOT)
     age_range = models.CharField(_("age range"), max_length=30, choices=AgeRange.choices, default=PREFER_NOT)
     created_at = models.DateTimeField(default=timezone.now)
@@ -397,7 +431,9 @@ class Notification(models.Model):
 
     key = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=40)
-    registration = models.ForeignKey(Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications")
+    registration = models.ForeignKey(
+        Registration, null=True, blank=True, on_delete=models.SET_NULL, related_name="notifications"
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

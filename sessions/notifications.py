@@ -34,7 +34,9 @@ def _session_for_language(session, language):
     from .models import SessionPage
 
     locale = Locale.objects.filter(language_code=language).first()
-    translated = SessionPage.objects.filter(translation_key=session.translation_key, locale=locale).first() if locale else None
+    translated = (
+        SessionPage.objects.filter(translation_key=session.translation_key, locale=locale).first() if locale else None
+    )
     return translated or session
 
 
@@ -48,7 +50,8 @@ def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="R
         try:
             with transaction.atomic():
                 notification, _created = Notification.objects.get_or_create(
-                    key=key, defaults={"kind": kind, "registration": registration},
+                    key=key,
+                    defaults={"kind": kind, "registration": registration},
                 )
         except IntegrityError:  # another worker claimed it at the same moment and is sending it
             return False
@@ -61,7 +64,9 @@ def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="R
         body = render_to_string("learning_sessions/email/notification.txt", {"user": user, "lines": lines})
         try:
             message = EmailMultiAlternatives(
-                subject=one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"), body=body, to=[user.email],
+                subject=one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}{subject}"),
+                body=body,
+                to=[user.email],
             )
             if ics is not None:
                 message.attach("session.ics", ics, f"text/calendar; charset=utf-8; method={ics_method}")
@@ -70,8 +75,13 @@ def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="R
             notification.status = Notification.Status.FAILED
             notification.last_error = f"{type(error).__name__}: {error}"[:2000]
             notification.save(update_fields=["status", "attempts", "last_error"])
-            logger.warning("Email %s to registration %s failed (attempt %s): %s", key, registration.pk,
-                           notification.attempts, notification.last_error)
+            logger.warning(
+                "Email %s to registration %s failed (attempt %s): %s",
+                key,
+                registration.pk,
+                notification.attempts,
+                notification.last_error,
+            )
             return False
         notification.status = Notification.Status.SENT
         notification.sent_at = timezone.now()
@@ -83,10 +93,11 @@ def _deliver(*, key, kind, registration, subject, lines, ics=None, ics_method="R
 def _session_lines(session, registration):
     user = registration.user
     start = in_zone(session.start, session.time_zone)
-    lines = [_("Session: %(title)s") % {"title": session.title},
-             _("When: %(when)s") % {"when": start["text"]}]
+    lines = [_("Session: %(title)s") % {"title": session.title}, _("When: %(when)s") % {"when": start["text"]}]
     if user is not None and user.effective_time_zone != session.time_zone:
-        lines.append(_("In your time zone: %(when)s") % {"when": in_zone(session.start, user.effective_time_zone)["text"]})
+        lines.append(
+            _("In your time zone: %(when)s") % {"when": in_zone(session.start, user.effective_time_zone)["text"]}
+        )
     if session.venue:
         lines.append(_("Where: %(venue)s") % {"venue": session.venue})
     if registration.status == Status.BOOKED and session.meeting_link:
@@ -100,7 +111,11 @@ def send_history_email(*, history_id):
     from .calendar import session_ics
     from .services import calendar_sequence
 
-    history = RegistrationHistory.objects.select_related("registration__session", "registration__user").filter(pk=history_id).first()
+    history = (
+        RegistrationHistory.objects.select_related("registration__session", "registration__user")
+        .filter(pk=history_id)
+        .first()
+    )
     if history is None or history.registration.user is None:
         return False
     registration = history.registration
@@ -115,14 +130,26 @@ def send_history_email(*, history_id):
             kind, subject, method = "waitlisted", _("You are on the waitlist"), "REQUEST"
             intro = _("The session is full, so you are on the waitlist. We will email you if a seat opens.")
         elif reason == Reason.PROMOTED:
-            kind, subject, intro, method = "promoted", _("A seat opened: you are booked"), _(
-                "A seat opened and it is yours: you are now booked."), "REQUEST"
+            kind, subject, intro, method = (
+                "promoted",
+                _("A seat opened: you are booked"),
+                _("A seat opened and it is yours: you are now booked."),
+                "REQUEST",
+            )
         elif reason == Reason.SESSION_CANCELLED:
-            kind, subject, intro, method = "session_cancelled", _("Session cancelled"), _(
-                "This session was cancelled."), "CANCEL"
+            kind, subject, intro, method = (
+                "session_cancelled",
+                _("Session cancelled"),
+                _("This session was cancelled."),
+                "CANCEL",
+            )
         elif reason in (Reason.CANCELLED_BY_USER, Reason.CANCELLED_BY_COORDINATOR):
-            kind, subject, intro, method = "cancelled", _("Your registration is cancelled"), _(
-                "Your registration is cancelled."), "CANCEL"
+            kind, subject, intro, method = (
+                "cancelled",
+                _("Your registration is cancelled"),
+                _("Your registration is cancelled."),
+                "CANCEL",
+            )
         else:
             return False
         lines = [intro, ""] + _session_lines(session, registration)
@@ -133,11 +160,21 @@ def send_history_email(*, history_id):
         if method == "CANCEL" and reason != Reason.SESSION_CANCELLED:
             sequence += 1
         ics = session_ics(
-            session, method=method, sequence=sequence, include_link=registration.status == Status.BOOKED,
+            session,
+            method=method,
+            sequence=sequence,
+            include_link=registration.status == Status.BOOKED,
             attendee=registration.user,
         )
-        return _deliver(key=f"history-{history.pk}", kind=kind, registration=registration,
-                        subject=f"{subject}: {session.title}", lines=lines, ics=ics, ics_method=method)
+        return _deliver(
+            key=f"history-{history.pk}",
+            kind=kind,
+            registration=registration,
+            subject=f"{subject}: {session.title}",
+            lines=lines,
+            ics=ics,
+            ics_method=method,
+        )
 
 
 def send_session_update_email(*, registration_id, sequence):
@@ -151,10 +188,21 @@ def send_session_update_email(*, registration_id, sequence):
         session = _session_for_language(registration.session, language)
         lines = [_("The details of this session changed. Your calendar file below has the new details."), ""]
         lines += _session_lines(session, registration)
-        ics = session_ics(session, method="REQUEST", sequence=sequence, include_link=registration.status == Status.BOOKED,
-                          attendee=registration.user)
-        return _deliver(key=f"update-{registration.pk}-{sequence}", kind="session_changed", registration=registration,
-                        subject=_("Session changed: %(title)s") % {"title": session.title}, lines=lines, ics=ics)
+        ics = session_ics(
+            session,
+            method="REQUEST",
+            sequence=sequence,
+            include_link=registration.status == Status.BOOKED,
+            attendee=registration.user,
+        )
+        return _deliver(
+            key=f"update-{registration.pk}-{sequence}",
+            kind="session_changed",
+            registration=registration,
+            subject=_("Session changed: %(title)s") % {"title": session.title},
+            lines=lines,
+            ics=ics,
+        )
 
 
 def send_reminder_email(*, registration_id, days):
@@ -172,7 +220,18 @@ def send_reminder_email(*, registration_id, days):
         else:
             intro = _("Reminder: your session is in a week.")
         lines = [intro, ""] + _session_lines(session, registration)
-        ics = session_ics(session, method="REQUEST", sequence=calendar_sequence(session), include_link=True,
-                          attendee=registration.user)
-        return _deliver(key=f"reminder-{days}d-{registration.pk}", kind=f"reminder_{days}d", registration=registration,
-                        subject=_("Reminder: %(title)s") % {"title": session.title}, lines=lines, ics=ics)
+        ics = session_ics(
+            session,
+            method="REQUEST",
+            sequence=calendar_sequence(session),
+            include_link=True,
+            attendee=registration.user,
+        )
+        return _deliver(
+            key=f"reminder-{days}d-{registration.pk}",
+            kind=f"reminder_{days}d",
+            registration=registration,
+            subject=_("Reminder: %(title)s") % {"title": session.title},
+            lines=lines,
+            ics=ics,
+        )

@@ -77,8 +77,11 @@ def prime_seat_counts(sessions):
     for page in SessionPage.objects.filter(translation_key__in=keys).order_by("pk"):
         canonical.setdefault(page.translation_key, page)
     counts = Counter()
-    rows = (Registration.objects.filter(session__in=list(canonical.values()))
-            .values_list("session_id", "status").annotate(n=Count("pk")))
+    rows = (
+        Registration.objects.filter(session__in=list(canonical.values()))
+        .values_list("session_id", "status")
+        .annotate(n=Count("pk"))
+    )
     for session_id, status, n in rows:
         if status in Registration.SEAT_HOLDING:
             counts[session_id, "booked"] += n
@@ -108,9 +111,14 @@ def _month_label(key):
 def waitlist_position(registration):
     if registration.status != Status.WAITLISTED:
         return None
-    return Registration.objects.filter(
-        session_id=registration.session_id, status=Status.WAITLISTED
-    ).filter(Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)).count() + 1
+    return (
+        Registration.objects.filter(session_id=registration.session_id, status=Status.WAITLISTED)
+        .filter(
+            Q(created_at__lt=registration.created_at) | Q(created_at=registration.created_at, pk__lt=registration.pk)
+        )
+        .count()
+        + 1
+    )
 
 
 def active_registration(*, session, user):
@@ -138,7 +146,10 @@ def my_learning_section(request):
         return None
     now = timezone.now()
     registrations = list(
-        Registration.objects.filter(user=user).exclude(status=Status.CANCELLED).select_related("session").order_by("session__start")
+        Registration.objects.filter(user=user)
+        .exclude(status=Status.CANCELLED)
+        .select_related("session")
+        .order_by("session__start")
     )
     if not registrations:
         return None
@@ -146,13 +157,18 @@ def my_learning_section(request):
     upcoming, past = [], []
     for registration in registrations:
         session = shown[registration.session_id]
-        row = {"registration": registration, "session": session, "times": time_labels(session, user),
-               "position": waitlist_position(registration)}
+        row = {
+            "registration": registration,
+            "session": session,
+            "times": time_labels(session, user),
+            "position": waitlist_position(registration),
+        }
         (upcoming if session.end >= now and registration.is_active else past).append(row)
     return {"template": "learning_sessions/my_learning.html", "context": {"upcoming": upcoming, "past": past}}
 
 
 # --- coordinators -------------------------------------------------------------------------------
+
 
 def coordinator_jurisdictions(user):
     return jurisdictions_for_role(user=user, role="Coordinators")
@@ -160,18 +176,25 @@ def coordinator_jurisdictions(user):
 
 def sessions_for_coordinator(user):
     """Canonical sessions (the ones holding registrations) of the coordinator's jurisdictions."""
-    pages = SessionPage.objects.filter(jurisdiction__in=coordinator_jurisdictions(user)).order_by("translation_key", "pk")
+    pages = SessionPage.objects.filter(jurisdiction__in=coordinator_jurisdictions(user)).order_by(
+        "translation_key", "pk"
+    )
     seen, keep = set(), []
     for page in pages.only("pk", "translation_key"):
         if page.translation_key not in seen:
             seen.add(page.translation_key)
             keep.append(page.pk)
-    return SessionPage.objects.filter(pk__in=keep).select_related("jurisdiction").annotate(
-        booked=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING)),
-        waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
-        attended=Count("registrations", filter=Q(registrations__status=Status.ATTENDED)),
-        no_show=Count("registrations", filter=Q(registrations__status=Status.NO_SHOW)),
-    ).order_by("start")
+    return (
+        SessionPage.objects.filter(pk__in=keep)
+        .select_related("jurisdiction")
+        .annotate(
+            booked=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING)),
+            waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+            attended=Count("registrations", filter=Q(registrations__status=Status.ATTENDED)),
+            no_show=Count("registrations", filter=Q(registrations__status=Status.NO_SHOW)),
+        )
+        .order_by("start")
+    )
 
 
 def can_coordinate(user, session):
@@ -185,22 +208,32 @@ def roster(session):
     for registration in session.registrations.select_related("user").order_by("created_at", "pk"):
         if registration.status == Status.WAITLISTED:
             waitlist_rank += 1
-        rows.append({
-            "registration": registration,
-            "name": registration.user.public_name if registration.user else _("(anonymised)"),
-            "email": registration.user.email if registration.user else "",
-            "organization": registration.user.organization if registration.user else "",
-            "position": waitlist_rank if registration.status == Status.WAITLISTED else None,
-        })
+        rows.append(
+            {
+                "registration": registration,
+                "name": registration.user.public_name if registration.user else _("(anonymised)"),
+                "email": registration.user.email if registration.user else "",
+                "organization": registration.user.organization if registration.user else "",
+                "position": waitlist_rank if registration.status == Status.WAITLISTED else None,
+            }
+        )
     return rows
 
 
 def dashboard(user):
     """Fill rates, waitlists and monthly attendance for the coordinator's jurisdictions."""
     sessions = list(sessions_for_coordinator(user))
-    fill = [{"label": s.title, "session": s, "value": s.booked, "max": s.capacity,
-             "percent": round(100 * s.booked / s.capacity) if s.capacity else 0, "waitlisted": s.waitlisted}
-            for s in sessions]
+    fill = [
+        {
+            "label": s.title,
+            "session": s,
+            "value": s.booked,
+            "max": s.capacity,
+            "percent": round(100 * s.booked / s.capacity) if s.capacity else 0,
+            "waitlisted": s.waitlisted,
+        }
+        for s in sessions
+    ]
     by_month = OrderedDict()
     for s in sessions:
         key = s.start.astimezone(s.zone).strftime("%Y-%m")
@@ -211,6 +244,7 @@ def dashboard(user):
 
 
 # --- aggregate self-identification --------------------------------------------------------------
+
 
 def report_period(now=None):
     """The start of the current reporting period (Monday 00:00 UTC): tables show the registrations
@@ -226,7 +260,8 @@ def people_answers(*, registrations, period_start):
     latest = {}
     answers = (
         SelfIdentification.objects.filter(
-            registration__in=registrations.exclude(status=Status.CANCELLED), registration__created_at__lt=period_start,
+            registration__in=registrations.exclude(status=Status.CANCELLED),
+            registration__created_at__lt=period_start,
         )
         .order_by("registration__created_at", "pk")
         .values("registration__user_id", "registration_id", *SelfIdentification.FACTORS)
@@ -242,8 +277,11 @@ def self_identification_table(*, answers, factor, key):
     field = SelfIdentification._meta.get_field(factor)
     counts = Counter(row[factor] for row in answers)
     rows = [(str(label), {"count": counts.get(value, 0)}) for value, label in field.choices]
-    return {"factor": factor, "label": field.verbose_name,
-            **suppress_table(rows=rows, columns=["count"], key=f"{key}|{factor}", total_key=key)}
+    return {
+        "factor": factor,
+        "label": field.verbose_name,
+        **suppress_table(rows=rows, columns=["count"], key=f"{key}|{factor}", total_key=key),
+    }
 
 
 def self_identification_report(*, registrations, scope, now=None):

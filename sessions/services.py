@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from literacy import xapi
 from literacy.certificates import Certificate
 from literacy.services import issue_certificate, reinstate_certificate, revoke_certificate
-from literacy import xapi
 from literacy.translation import sync_facts
 
 from .models import CalendarState, Registration, RegistrationHistory, SelfIdentification, SessionPage
@@ -20,8 +20,14 @@ Status = Registration.Status
 Reason = RegistrationHistory.Reason
 
 # History reasons that tell the registrant by email.
-EMAIL_REASONS = {Reason.REGISTERED, Reason.PROMOTED, Reason.CANCELLED_BY_USER, Reason.CANCELLED_BY_COORDINATOR,
-                 Reason.SESSION_CANCELLED, Reason.MOVED}
+EMAIL_REASONS = {
+    Reason.REGISTERED,
+    Reason.PROMOTED,
+    Reason.CANCELLED_BY_USER,
+    Reason.CANCELLED_BY_COORDINATOR,
+    Reason.SESSION_CANCELLED,
+    Reason.MOVED,
+}
 
 
 class SessionError(Exception):
@@ -30,6 +36,7 @@ class SessionError(Exception):
 
 # --- internals ----------------------------------------------------------------------------------
 
+
 def _lock_session(session_id):
     """Lock the session's row for the rest of the transaction (PostgreSQL: SELECT ... FOR UPDATE;
     SQLite: the IMMEDIATE transaction already holds the database's write lock)."""
@@ -37,7 +44,12 @@ def _lock_session(session_id):
 
 
 def _canonical_id(session):
-    return SessionPage.objects.filter(translation_key=session.translation_key).order_by("pk").values_list("pk", flat=True).first()
+    return (
+        SessionPage.objects.filter(translation_key=session.translation_key)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 def _seats_taken(session):
@@ -60,8 +72,13 @@ def _transition(registration, *, to_status, reason, actor=None, message="", now=
     registration.updated_at = now
     registration.save(update_fields=["status", "updated_at"])
     history = RegistrationHistory.objects.create(
-        registration=registration, from_status=from_status, to_status=to_status, reason=reason,
-        actor=actor if actor is not None and actor.is_authenticated else None, message=message, at=now,
+        registration=registration,
+        from_status=from_status,
+        to_status=to_status,
+        reason=reason,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        message=message,
+        at=now,
     )
     if notify:
         _notify_on_commit(history)
@@ -69,8 +86,12 @@ def _transition(registration, *, to_status, reason, actor=None, message="", now=
     return history
 
 
-XAPI_VERBS = {Status.BOOKED: "registered", Status.WAITLISTED: "waitlisted", Status.ATTENDED: "attended",
-              Status.NO_SHOW: "missed"}
+XAPI_VERBS = {
+    Status.BOOKED: "registered",
+    Status.WAITLISTED: "waitlisted",
+    Status.ATTENDED: "attended",
+    Status.NO_SHOW: "missed",
+}
 
 
 def _report_learning(history):
@@ -78,8 +99,13 @@ def _report_learning(history):
     verb = XAPI_VERBS.get(history.to_status)
     registration = history.registration
     if verb and registration.user_id:
-        xapi.record(event=f"session-history-{history.pk}", verb=verb, user=registration.user,
-                    page=registration.session, kind="meeting")
+        xapi.record(
+            event=f"session-history-{history.pk}",
+            verb=verb,
+            user=registration.user,
+            page=registration.session,
+            kind="meeting",
+        )
 
 
 def _fill_from_waitlist(session, *, actor=None, now=None):
@@ -91,7 +117,9 @@ def _fill_from_waitlist(session, *, actor=None, now=None):
     promoted = []
     if free <= 0:
         return promoted
-    for registration in Registration.objects.filter(session=session, status=Status.WAITLISTED).order_by("created_at", "pk")[:free]:
+    for registration in Registration.objects.filter(session=session, status=Status.WAITLISTED).order_by(
+        "created_at", "pk"
+    )[:free]:
         _transition(registration, to_status=Status.BOOKED, reason=Reason.PROMOTED, actor=actor, now=now)
         promoted.append(registration)
     return promoted
@@ -107,6 +135,7 @@ def _check_open(session, now):
 
 
 # --- workflows ----------------------------------------------------------------------------------
+
 
 def register(*, session, user, accessibility_needs="", language_needs="", self_identification=None, now=None):
     """Book a seat, or join the waitlist when the session is full. Registering twice returns the
@@ -124,20 +153,32 @@ def register(*, session, user, accessibility_needs="", language_needs="", self_i
             _fill_from_waitlist(session, now=now)  # a raised capacity serves the queue first
             status = Status.BOOKED if _seats_taken(session) < session.capacity else Status.WAITLISTED
             registration = Registration.objects.create(
-                session=session, user=user, status=status, accessibility_needs=accessibility_needs or "",
-                language_needs=language_needs or "", created_at=now, updated_at=now,
+                session=session,
+                user=user,
+                status=status,
+                accessibility_needs=accessibility_needs or "",
+                language_needs=language_needs or "",
+                created_at=now,
+                updated_at=now,
             )
             if self_identification:
                 SelfIdentification.objects.create(registration=registration, **self_identification)
             history = RegistrationHistory.objects.create(
-                registration=registration, from_status="", to_status=status, reason=Reason.REGISTERED, actor=user, at=now
+                registration=registration,
+                from_status="",
+                to_status=status,
+                reason=Reason.REGISTERED,
+                actor=user,
+                at=now,
             )
             _notify_on_commit(history)
             _report_learning(history)
             return registration
     except IntegrityError:
         # Only the partial unique constraint can fail here: the same person raced themselves.
-        existing = Registration.objects.filter(session_id=_canonical_id(session), user=user, status__in=Registration.ACTIVE).first()
+        existing = Registration.objects.filter(
+            session_id=_canonical_id(session), user=user, status__in=Registration.ACTIVE
+        ).first()
         if existing is None:
             raise
         return existing
@@ -196,13 +237,16 @@ def mark_attendance(*, registrations, status, actor, now=None):
 def _sync_attendance_certificate(registration, *, session, actor):
     """Attending earns the session's certificate; a correction to no-show revokes it."""
     if registration.status == Status.ATTENDED:
-        certificate = issue_certificate(user=registration.user, subject=session, kind=Certificate.Kind.SESSION,
-                                        jurisdiction=session.jurisdiction)
+        certificate = issue_certificate(
+            user=registration.user, subject=session, kind=Certificate.Kind.SESSION, jurisdiction=session.jurisdiction
+        )
         if certificate.revoked_at is not None:
             reinstate_certificate(certificate=certificate)
         return
     issued = Certificate.objects.filter(
-        user=registration.user, content_type=ContentType.objects.get_for_model(session), object_id=session.pk,
+        user=registration.user,
+        content_type=ContentType.objects.get_for_model(session),
+        object_id=session.pk,
         revoked_at__isnull=True,
     ).first()
     if issued is not None:
@@ -225,18 +269,37 @@ def move(*, registration, target_session, actor, now=None):
             raise SessionError(_("Only booked or waitlisted registrations can be moved."))
         if target.status == SessionPage.Status.CANCELLED:
             raise SessionError(_("The other session was cancelled."))
-        if Registration.objects.filter(session=target, user_id=registration.user_id, status__in=Registration.ACTIVE).exists():
+        if Registration.objects.filter(
+            session=target, user_id=registration.user_id, status__in=Registration.ACTIVE
+        ).exists():
             raise SessionError(_("This person is already registered for the other session."))
-        _transition(registration, to_status=Status.CANCELLED, reason=Reason.MOVED, actor=actor, now=now,
-                    message=target.title, notify=False)
+        _transition(
+            registration,
+            to_status=Status.CANCELLED,
+            reason=Reason.MOVED,
+            actor=actor,
+            now=now,
+            message=target.title,
+            notify=False,
+        )
         _fill_from_waitlist(source, actor=actor, now=now)
         status = Status.BOOKED if _seats_taken(target) < target.capacity else Status.WAITLISTED
         moved = Registration.objects.create(
-            session=target, user_id=registration.user_id, status=status, created_at=now, updated_at=now,
-            accessibility_needs=registration.accessibility_needs, language_needs=registration.language_needs,
+            session=target,
+            user_id=registration.user_id,
+            status=status,
+            created_at=now,
+            updated_at=now,
+            accessibility_needs=registration.accessibility_needs,
+            language_needs=registration.language_needs,
         )
         history = RegistrationHistory.objects.create(
-            registration=moved, from_status="", to_status=status, reason=Reason.MOVED, actor=actor, at=now,
+            registration=moved,
+            from_status="",
+            to_status=status,
+            reason=Reason.MOVED,
+            actor=actor,
+            at=now,
             message=source.title,
         )
         _notify_on_commit(history)
@@ -266,8 +329,14 @@ def cancel_session(*, session, actor, message, now=None):
                 page.save()
         cancelled = []
         for registration in Registration.objects.filter(session=session, status__in=Registration.ACTIVE).order_by("pk"):
-            _transition(registration, to_status=Status.CANCELLED, reason=Reason.SESSION_CANCELLED, actor=actor,
-                        message=message, now=now)
+            _transition(
+                registration,
+                to_status=Status.CANCELLED,
+                reason=Reason.SESSION_CANCELLED,
+                actor=actor,
+                message=message,
+                now=now,
+            )
             cancelled.append(registration)
         return cancelled
 
@@ -275,8 +344,15 @@ def cancel_session(*, session, actor, message, now=None):
 def session_fingerprint(session):
     """What registrants were told: the session's shared facts (the same on both language pages;
     a venue name is translated, so it is left out and its address stands for it)."""
-    parts = [session.start.isoformat(), session.end.isoformat(), session.time_zone, session.address,
-             session.meeting_link, session.format, session.status]
+    parts = [
+        session.start.isoformat(),
+        session.end.isoformat(),
+        session.time_zone,
+        session.address,
+        session.meeting_link,
+        session.format,
+        session.status,
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
@@ -330,8 +406,10 @@ def reminders_due(*, now=None):
     now = now or timezone.now()
     due = []
     registrations = Registration.objects.filter(
-        status=Status.BOOKED, session__status=SessionPage.Status.SCHEDULED,
-        session__start__gt=now, session__start__lte=now + timedelta(days=7),
+        status=Status.BOOKED,
+        session__status=SessionPage.Status.SCHEDULED,
+        session__start__gt=now,
+        session__start__lte=now + timedelta(days=7),
     ).select_related("session", "user")
     for registration in registrations:
         days = 1 if registration.session.start - now <= timedelta(days=1) else 7
@@ -348,8 +426,10 @@ def purge_registrations(*, older_than, now=None, dry_run=False):
     cutoff = now - older_than
     if dry_run:
         old = Registration.objects.filter(session__end__lt=cutoff)
-        return {"anonymised": old.filter(anonymised_at__isnull=True).count(),
-                "self_identifications_deleted": SelfIdentification.objects.filter(registration__in=old).count()}
+        return {
+            "anonymised": old.filter(anonymised_at__isnull=True).count(),
+            "self_identifications_deleted": SelfIdentification.objects.filter(registration__in=old).count(),
+        }
     with transaction.atomic():
         old = Registration.objects.filter(session__end__lt=cutoff)
         deleted_self_id, _details = SelfIdentification.objects.filter(registration__in=old).delete()

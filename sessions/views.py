@@ -29,7 +29,8 @@ def register_view(request, session):
         return TemplateResponse(request, session.get_template(request), context, status=400)
     try:
         registration = services.register(
-            session=session, user=request.user,
+            session=session,
+            user=request.user,
             accessibility_needs=form.cleaned_data["accessibility_needs"],
             language_needs=form.cleaned_data["language_needs"],
             self_identification=form.self_identification(),

@@ -9,7 +9,9 @@ from .selectors import coordinator_jurisdictions
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("sessions-admin/", include((admin_urls, "learning_sessions_admin"), namespace="learning_sessions_admin"))]
+    return [
+        path("sessions-admin/", include((admin_urls, "learning_sessions_admin"), namespace="learning_sessions_admin"))
+    ]
 
 
 class CoordinatorMenuItem(MenuItem):
@@ -19,5 +21,6 @@ class CoordinatorMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return CoordinatorMenuItem(_("Session registrations"), reverse("learning_sessions_admin:dashboard"), icon_name="date", order=350)
-
+    return CoordinatorMenuItem(
+        _("Session registrations"), reverse("learning_sessions_admin:dashboard"), icon_name="date", order=350
+    )

@@ -14,12 +14,23 @@ def _load_production(secret_key):
     env.pop("SECRET_KEY", None)
     if secret_key is not None:
         env["SECRET_KEY"] = secret_key
-    return subprocess.run([sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
-@pytest.mark.parametrize("key", [None, "", "short-key", "a" * 60, "django-insecure-" + "x1y2z3" * 10,
-                                 "dev-only-not-secret-0c0a0a7e0b0f4b8c9d6e", "test-only-not-secret"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        None,
+        "",
+        "short-key",
+        "a" * 60,
+        "django-insecure-" + "x1y2z3" * 10,
+        "dev-only-not-secret-0c0a0a7e0b0f4b8c9d6e",
+        "test-only-not-secret",
+    ],
+)
 def test_production_refuses_a_missing_short_or_known_secret_key(key):
     result = _load_production(key)
     assert result.returncode != 0
@@ -34,8 +45,12 @@ def test_production_starts_with_a_strong_secret_key():
 def test_production_logs_one_json_object_per_line():
     import json
 
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production", "ALLOWED_HOSTS": "ogl.example.ca",
-           "SECRET_KEY": STRONG}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "ALLOWED_HOSTS": "ogl.example.ca",
+        "SECRET_KEY": STRONG,
+    }
     code = "import django, logging; django.setup(); logging.getLogger('sessions.services').warning('seat %s freed', 7)"
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
     line = json.loads(result.stderr.strip().splitlines()[-1])

@@ -7,8 +7,13 @@ DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 KNOWN_KEYS = {"test-only-not-secret", "dev-only-not-secret-0c0a0a7e0b0f4b8c9d6e", "change-me", "secret"}
 # Django's own deploy check warns below these figures; production refuses to start instead.
-if (not SECRET_KEY or len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY in KNOWN_KEYS
-        or SECRET_KEY.startswith("django-insecure-")):
+if (
+    not SECRET_KEY
+    or len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY in KNOWN_KEYS
+    or SECRET_KEY.startswith("django-insecure-")
+):
     raise ImproperlyConfigured(
         "SECRET_KEY must be set in production to a random value of at least 50 characters "
         "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
@@ -31,9 +36,13 @@ OGL_DEMO_SIGNINS = False
 # module's logger (imports, emails, PDFs, link checks, statements, worker recovery).
 LOGGING = {
     **LOGGING,  # noqa: F405
-    "formatters": {"json": {"()": "pythonjsonlogger.json.JsonFormatter",
-                            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-                            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
 }
 
@@ -42,7 +51,9 @@ if os.environ.get("SENTRY_DSN"):
     import sentry_sdk
 
     sentry_sdk.init(
-        dsn=os.environ["SENTRY_DSN"], send_default_pii=False, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        dsn=os.environ["SENTRY_DSN"],
+        send_default_pii=False,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
 

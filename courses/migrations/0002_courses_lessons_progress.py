@@ -10,113 +10,325 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('courses', '0001_initial'),
-        ('literacy', '0003_plans_and_certificates'),
-        ('wagtailcore', '0098_apitoken'),
+        ("courses", "0001_initial"),
+        ("literacy", "0003_plans_and_certificates"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LessonPage',
+            name="LessonPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('body', wagtail.fields.StreamField([('markdown', 0), ('rich_text', 1), ('callout', 5), ('image', 9), ('video', 13), ('resource', 18)], blank=True, block_lookup={0: ('courses.blocks.MarkdownBlock', (), {}), 1: ('wagtail.blocks.RichTextBlock', (), {'label': 'Rich text'}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('note', 'Note'), ('tip', 'Tip'), ('warning', 'Warning')], 'label': 'kind'}), 3: ('wagtail.blocks.CharBlock', (), {'label': 'heading', 'required': False}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'text'}), 5: ('wagtail.blocks.StructBlock', [[('kind', 2), ('heading', 3), ('text', 4)]], {}), 6: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 7: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave blank for a decorative image.', 'label': 'alternative text', 'required': False}), 8: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('image', 6), ('alt_text', 7), ('caption', 8)]], {}), 10: ('wagtail.blocks.CharBlock', (), {'label': 'title'}), 11: ('wagtail.blocks.URLBlock', (), {'help_text': 'A video file (.mp4, .webm) or a page where the video plays.', 'label': 'video URL'}), 12: ('wagtail.blocks.TextBlock', (), {'help_text': 'Required: a text alternative for the video.', 'label': 'transcript'}), 13: ('wagtail.blocks.StructBlock', [[('title', 10), ('url', 11), ('transcript', 12)]], {}), 14: ('wagtail.blocks.PageChooserBlock', (), {'label': 'page', 'required': False}), 15: ('wagtail.blocks.URLBlock', (), {'label': 'or URL', 'required': False}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': "Leave blank to use the page's title.", 'label': 'title', 'required': False}), 17: ('wagtail.blocks.TextBlock', (), {'label': 'description', 'required': False}), 18: ('wagtail.blocks.StructBlock', [[('page', 14), ('url', 15), ('title', 16), ('description', 17)]], {})}, verbose_name='body')),
-                ('knowledge_check', wagtail.fields.StreamField([('question', 7)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'question'}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('single', 'Single choice'), ('multiple', 'Multiple choice'), ('true_false', 'True or false')], 'label': 'kind'}), 2: ('wagtail.blocks.CharBlock', (), {'label': 'answer'}), 3: ('wagtail.blocks.BooleanBlock', (), {'label': 'correct', 'required': False}), 4: ('wagtail.blocks.TextBlock', (), {'help_text': 'Shown after the learner submits.', 'label': 'feedback', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('text', 2), ('is_correct', 3), ('feedback', 4)]], {}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'options', 'min_num': 2}), 7: ('wagtail.blocks.StructBlock', [[('prompt', 0), ('kind', 1), ('options', 6)]], {})}, help_text='Optional questions at the end of the lesson. Answers and feedback are shown only after submission.', verbose_name='knowledge check')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("markdown", 0),
+                            ("rich_text", 1),
+                            ("callout", 5),
+                            ("image", 9),
+                            ("video", 13),
+                            ("resource", 18),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("courses.blocks.MarkdownBlock", (), {}),
+                            1: ("wagtail.blocks.RichTextBlock", (), {"label": "Rich text"}),
+                            2: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("note", "Note"), ("tip", "Tip"), ("warning", "Warning")],
+                                    "label": "kind",
+                                },
+                            ),
+                            3: ("wagtail.blocks.CharBlock", (), {"label": "heading", "required": False}),
+                            4: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link", "ol", "ul"], "label": "text"},
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("kind", 2), ("heading", 3), ("text", 4)]], {}),
+                            6: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "image"}),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave blank for a decorative image.",
+                                    "label": "alternative text",
+                                    "required": False,
+                                },
+                            ),
+                            8: ("wagtail.blocks.CharBlock", (), {"label": "caption", "required": False}),
+                            9: ("wagtail.blocks.StructBlock", [[("image", 6), ("alt_text", 7), ("caption", 8)]], {}),
+                            10: ("wagtail.blocks.CharBlock", (), {"label": "title"}),
+                            11: (
+                                "wagtail.blocks.URLBlock",
+                                (),
+                                {
+                                    "help_text": "A video file (.mp4, .webm) or a page where the video plays.",
+                                    "label": "video URL",
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"help_text": "Required: a text alternative for the video.", "label": "transcript"},
+                            ),
+                            13: ("wagtail.blocks.StructBlock", [[("title", 10), ("url", 11), ("transcript", 12)]], {}),
+                            14: ("wagtail.blocks.PageChooserBlock", (), {"label": "page", "required": False}),
+                            15: ("wagtail.blocks.URLBlock", (), {"label": "or URL", "required": False}),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave blank to use the page's title.",
+                                    "label": "title",
+                                    "required": False,
+                                },
+                            ),
+                            17: ("wagtail.blocks.TextBlock", (), {"label": "description", "required": False}),
+                            18: (
+                                "wagtail.blocks.StructBlock",
+                                [[("page", 14), ("url", 15), ("title", 16), ("description", 17)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
+                (
+                    "knowledge_check",
+                    wagtail.fields.StreamField(
+                        [("question", 7)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "question"}),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("single", "Single choice"),
+                                        ("multiple", "Multiple choice"),
+                                        ("true_false", "True or false"),
+                                    ],
+                                    "label": "kind",
+                                },
+                            ),
+                            2: ("wagtail.blocks.CharBlock", (), {"label": "answer"}),
+                            3: ("wagtail.blocks.BooleanBlock", (), {"label": "correct", "required": False}),
+                            4: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Shown after the learner submits.",
+                                    "label": "feedback",
+                                    "required": False,
+                                },
+                            ),
+                            5: ("wagtail.blocks.StructBlock", [[("text", 2), ("is_correct", 3), ("feedback", 4)]], {}),
+                            6: ("wagtail.blocks.ListBlock", (5,), {"label": "options", "min_num": 2}),
+                            7: ("wagtail.blocks.StructBlock", [[("prompt", 0), ("kind", 1), ("options", 6)]], {}),
+                        },
+                        help_text="Optional questions at the end of the lesson. Answers and feedback are shown only after submission.",
+                        verbose_name="knowledge check",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson',
-                'verbose_name_plural': 'lessons',
+                "verbose_name": "lesson",
+                "verbose_name_plural": "lessons",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='CoursePage',
+            name="CoursePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('learning_objectives', wagtail.fields.RichTextField(blank=True, verbose_name='learning objectives')),
-                ('estimated_duration', models.PositiveIntegerField(default=30, verbose_name='estimated duration (minutes)')),
-                ('language', models.CharField(choices=[('en', 'English'), ('fr', 'Français'), ('bilingual', 'Bilingual')], default='en', max_length=10, verbose_name='language')),
-                ('pass_mark', models.PositiveSmallIntegerField(default=80, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='pass mark (percent)')),
-                ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='literacy.audience', verbose_name='audiences')),
-                ('prerequisites', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='courses.coursepage', verbose_name='prerequisite courses')),
-                ('topics', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='+', to='literacy.topic', verbose_name='topics')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="summary")),
+                ("learning_objectives", wagtail.fields.RichTextField(blank=True, verbose_name="learning objectives")),
+                (
+                    "estimated_duration",
+                    models.PositiveIntegerField(default=30, verbose_name="estimated duration (minutes)"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("fr", "Français"), ("bilingual", "Bilingual")],
+                        default="en",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "pass_mark",
+                    models.PositiveSmallIntegerField(
+                        default=80,
+                        validators=[
+                            django.core.validators.MinValueValidator(0),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="pass mark (percent)",
+                    ),
+                ),
+                (
+                    "audiences",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="+", to="literacy.audience", verbose_name="audiences"
+                    ),
+                ),
+                (
+                    "prerequisites",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="+", to="courses.coursepage", verbose_name="prerequisite courses"
+                    ),
+                ),
+                (
+                    "topics",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="+", to="literacy.topic", verbose_name="topics"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'course',
-                'verbose_name_plural': 'courses',
+                "verbose_name": "course",
+                "verbose_name_plural": "courses",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='QuizAttempt',
+            name="QuizAttempt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='score (percent)')),
-                ('pass_mark', models.PositiveSmallIntegerField(verbose_name='pass mark (percent)')),
-                ('passed', models.BooleanField(verbose_name='passed')),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='courses.lessonpage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quiz_attempts', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("submitted_at", models.DateTimeField(auto_now_add=True, verbose_name="submitted")),
+                ("score", models.PositiveSmallIntegerField(verbose_name="score (percent)")),
+                ("pass_mark", models.PositiveSmallIntegerField(verbose_name="pass mark (percent)")),
+                ("passed", models.BooleanField(verbose_name="passed")),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="attempts", to="courses.lessonpage"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quiz_attempts",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'knowledge check attempt',
-                'verbose_name_plural': 'knowledge check attempts',
-                'ordering': ['-submitted_at', '-pk'],
+                "verbose_name": "knowledge check attempt",
+                "verbose_name_plural": "knowledge check attempts",
+                "ordering": ["-submitted_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='QuizAnswer',
+            name="QuizAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('question_id', models.CharField(max_length=64, verbose_name='question')),
-                ('selected', models.JSONField(default=list, verbose_name='selected options')),
-                ('is_correct', models.BooleanField(verbose_name='correct')),
-                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='courses.quizattempt')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("question_id", models.CharField(max_length=64, verbose_name="question")),
+                ("selected", models.JSONField(default=list, verbose_name="selected options")),
+                ("is_correct", models.BooleanField(verbose_name="correct")),
+                (
+                    "attempt",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="courses.quizattempt"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
             },
         ),
         migrations.CreateModel(
-            name='Enrolment',
+            name="Enrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('enrolled_at', models.DateTimeField(auto_now_add=True, verbose_name='enrolled')),
-                ('completed_at', models.DateTimeField(blank=True, null=True, verbose_name='completed')),
-                ('course', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='courses.coursepage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("enrolled_at", models.DateTimeField(auto_now_add=True, verbose_name="enrolled")),
+                ("completed_at", models.DateTimeField(blank=True, null=True, verbose_name="completed")),
+                (
+                    "course",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="enrolments", to="courses.coursepage"
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enrolment',
-                'verbose_name_plural': 'enrolments',
-                'constraints': [models.UniqueConstraint(fields=('user', 'course'), name='courses_enrolment_once')],
+                "verbose_name": "enrolment",
+                "verbose_name_plural": "enrolments",
+                "constraints": [models.UniqueConstraint(fields=("user", "course"), name="courses_enrolment_once")],
             },
         ),
         migrations.CreateModel(
-            name='LessonCompletion',
+            name="LessonCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_at', models.DateTimeField(auto_now_add=True, verbose_name='completed')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lesson_completions', to=settings.AUTH_USER_MODEL)),
-                ('lesson', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to='courses.lessonpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("completed_at", models.DateTimeField(auto_now_add=True, verbose_name="completed")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lesson_completions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lesson",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="completions", to="courses.lessonpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lesson completion',
-                'verbose_name_plural': 'lesson completions',
-                'constraints': [models.UniqueConstraint(fields=('user', 'lesson'), name='courses_lessoncompletion_once')],
+                "verbose_name": "lesson completion",
+                "verbose_name_plural": "lesson completions",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "lesson"), name="courses_lessoncompletion_once")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='quizattempt',
-            index=models.Index(fields=['user', 'lesson', 'passed'], name='courses_qui_user_id_fb74f1_idx'),
+            model_name="quizattempt",
+            index=models.Index(fields=["user", "lesson", "passed"], name="courses_qui_user_id_fb74f1_idx"),
         ),
         migrations.AddConstraint(
-            model_name='quizanswer',
-            constraint=models.UniqueConstraint(fields=('attempt', 'question_id'), name='courses_quizanswer_once'),
+            model_name="quizanswer",
+            constraint=models.UniqueConstraint(fields=("attempt", "question_id"), name="courses_quizanswer_once"),
         ),
     ]

@@ -63,7 +63,7 @@ def language_toggle(context):
             # codes are the same in both languages.
             page_url = page.get_url(request)
             if request is not None and url and page_url and request.path.startswith(page_url):
-                url += _same_route(page, translation, request.path[len(page_url):])
+                url += _same_route(page, translation, request.path[len(page_url) :])
                 if request.GET:
                     url += "?" + request.GET.urlencode()
     elif request is not None:

@@ -11,108 +11,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literacy', '0001_initial'),
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0098_apitoken'),
+        ("literacy", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Audience',
+            name="Audience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=120, verbose_name='name (French)')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=120, verbose_name="name (French)")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'audience',
-                'verbose_name_plural': 'audiences',
-                'ordering': ['sort_order', 'slug'],
+                "verbose_name": "audience",
+                "verbose_name_plural": "audiences",
+                "ordering": ["sort_order", "slug"],
             },
             bases=(literacy.models.BilingualNameMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='JurisdictionIndexPage',
+            name="JurisdictionIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'jurisdictions index',
+                "verbose_name": "jurisdictions index",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LearningPlanIndexPage',
+            name="LearningPlanIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'learning plans index',
+                "verbose_name": "learning plans index",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True, verbose_name='slug')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=120, verbose_name='name (French)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('category', models.CharField(choices=[('pillar', 'Open government pillar'), ('toolkit', 'Open data toolkit'), ('engagement', 'Engagement')], max_length=20, verbose_name='category')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=60, unique=True, verbose_name="slug")),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=120, verbose_name="name (French)")),
+                ("description_en", models.TextField(blank=True, verbose_name="description (English)")),
+                ("description_fr", models.TextField(blank=True, verbose_name="description (French)")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("pillar", "Open government pillar"),
+                            ("toolkit", "Open data toolkit"),
+                            ("engagement", "Engagement"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['sort_order', 'slug'],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["sort_order", "slug"],
             },
             bases=(literacy.models.BilingualNameMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='Jurisdiction',
+            name="Jurisdiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(help_text='For example ON or BC.', max_length=12, unique=True, verbose_name='code')),
-                ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=120, verbose_name='name (French)')),
-                ('kind', models.CharField(choices=[('federal', 'Federal'), ('provincial', 'Provincial'), ('territorial', 'Territorial'), ('municipal', 'Municipal')], max_length=20, verbose_name='kind')),
-                ('time_zone', models.CharField(max_length=64, validators=[literacy.models.validate_time_zone], verbose_name='default time zone')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
-                ('collection', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.collection')),
-                ('coordinators_group', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group')),
-                ('editors_group', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group')),
-                ('moderators_group', models.OneToOneField(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="For example ON or BC.", max_length=12, unique=True, verbose_name="code"
+                    ),
+                ),
+                ("name_en", models.CharField(max_length=120, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=120, verbose_name="name (French)")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("federal", "Federal"),
+                            ("provincial", "Provincial"),
+                            ("territorial", "Territorial"),
+                            ("municipal", "Municipal"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "time_zone",
+                    models.CharField(
+                        max_length=64, validators=[literacy.models.validate_time_zone], verbose_name="default time zone"
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "collection",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.collection",
+                    ),
+                ),
+                (
+                    "coordinators_group",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="auth.group",
+                    ),
+                ),
+                (
+                    "editors_group",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="auth.group",
+                    ),
+                ),
+                (
+                    "moderators_group",
+                    models.OneToOneField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="auth.group",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jurisdiction',
-                'verbose_name_plural': 'jurisdictions',
-                'ordering': ['sort_order', 'code'],
+                "verbose_name": "jurisdiction",
+                "verbose_name_plural": "jurisdictions",
+                "ordering": ["sort_order", "code"],
             },
             bases=(literacy.models.BilingualNameMixin, models.Model),
         ),
         migrations.CreateModel(
-            name='JurisdictionPage',
+            name="JurisdictionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pages', to='literacy.jurisdiction', verbose_name='jurisdiction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pages",
+                        to="literacy.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'jurisdiction page',
+                "verbose_name": "jurisdiction page",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
-            migrations.AddField(
-            model_name='user',
-            name='jurisdiction',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='literacy.jurisdiction', verbose_name='jurisdiction'),
+        migrations.AddField(
+            model_name="user",
+            name="jurisdiction",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="members",
+                to="literacy.jurisdiction",
+                verbose_name="jurisdiction",
+            ),
         ),
     ]

@@ -10,122 +10,265 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('literacy', '0002_vocabulary_and_pages'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("literacy", "0002_vocabulary_and_pages"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LearningPlanPage',
+            name="LearningPlanPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('framework', models.CharField(choices=[('fogo', 'Feminist Open Government (FOGO)'), ('gba_plus', 'Gender-based Analysis Plus (GBA+)'), ('general', 'General')], default='general', max_length=20, verbose_name='framework')),
-                ('introduction', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "framework",
+                    models.CharField(
+                        choices=[
+                            ("fogo", "Feminist Open Government (FOGO)"),
+                            ("gba_plus", "Gender-based Analysis Plus (GBA+)"),
+                            ("general", "General"),
+                        ],
+                        default="general",
+                        max_length=20,
+                        verbose_name="framework",
+                    ),
+                ),
+                ("introduction", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'learning plan',
-                'verbose_name_plural': 'learning plans',
+                "verbose_name": "learning plan",
+                "verbose_name_plural": "learning plans",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='Principle',
+            name="Principle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('principle', 'Principle'), ('practice', 'Practice')], default='principle', max_length=20, verbose_name='kind')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name_en', models.CharField(max_length=200, verbose_name='name (English)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("principle", "Principle"), ("practice", "Practice")],
+                        default="principle",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name_en", models.CharField(max_length=200, verbose_name="name (English)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                ("description_en", models.TextField(blank=True, verbose_name="description (English)")),
+                ("description_fr", models.TextField(blank=True, verbose_name="description (French)")),
             ],
             options={
-                'verbose_name': 'principle or practice',
-                'verbose_name_plural': 'principles and practices',
-                'ordering': ['kind', 'slug'],
+                "verbose_name": "principle or practice",
+                "verbose_name_plural": "principles and practices",
+                "ordering": ["kind", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='LearningPlanStep',
+            name="LearningPlanStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(blank=True, help_text="Leave blank to use the linked page's title.", max_length=255, verbose_name='title')),
-                ('expected_outcome', models.TextField(verbose_name='expected outcome')),
-                ('linked_page', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='linked page')),
-                ('plan', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='literacy.learningplanpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave blank to use the linked page's title.",
+                        max_length=255,
+                        verbose_name="title",
+                    ),
+                ),
+                ("expected_outcome", models.TextField(verbose_name="expected outcome")),
+                (
+                    "linked_page",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                        verbose_name="linked page",
+                    ),
+                ),
+                (
+                    "plan",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="literacy.learningplanpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step',
-                'verbose_name_plural': 'steps',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "step",
+                "verbose_name_plural": "steps",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='learningplanpage',
-            name='principles',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, to='literacy.principle', verbose_name='principles and practices'),
+            model_name="learningplanpage",
+            name="principles",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, to="literacy.principle", verbose_name="principles and practices"
+            ),
         ),
         migrations.CreateModel(
-            name='Certificate',
+            name="Certificate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('kind', models.CharField(choices=[('course', 'Course'), ('plan', 'Learning plan'), ('session', 'Learning session')], max_length=20, verbose_name='kind')),
-                ('code', models.CharField(default=literacy.certificates.new_verification_code, editable=False, max_length=32, unique=True, verbose_name='verification code')),
-                ('learner_name', models.CharField(max_length=200, verbose_name='learner name')),
-                ('subject_title', models.CharField(max_length=255, verbose_name='title')),
-                ('subject_language', models.CharField(default='en', max_length=8, verbose_name='language')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued')),
-                ('pdf', models.FileField(blank=True, upload_to=literacy.certificates.certificate_upload_to, verbose_name='PDF')),
-                ('rendered_at', models.DateTimeField(blank=True, null=True, verbose_name='rendered')),
-                ('render_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='times rendered')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='revoked')),
-                ('revocation_reason', models.TextField(blank=True, verbose_name='reason for revocation')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='contenttypes.contenttype')),
-                ('jurisdiction', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='literacy.jurisdiction', verbose_name='jurisdiction')),
-                ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='revoked by')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='certificates', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("course", "Course"), ("plan", "Learning plan"), ("session", "Learning session")],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "code",
+                    models.CharField(
+                        default=literacy.certificates.new_verification_code,
+                        editable=False,
+                        max_length=32,
+                        unique=True,
+                        verbose_name="verification code",
+                    ),
+                ),
+                ("learner_name", models.CharField(max_length=200, verbose_name="learner name")),
+                ("subject_title", models.CharField(max_length=255, verbose_name="title")),
+                ("subject_language", models.CharField(default="en", max_length=8, verbose_name="language")),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="issued")),
+                (
+                    "pdf",
+                    models.FileField(
+                        blank=True, upload_to=literacy.certificates.certificate_upload_to, verbose_name="PDF"
+                    ),
+                ),
+                ("rendered_at", models.DateTimeField(blank=True, null=True, verbose_name="rendered")),
+                ("render_count", models.PositiveIntegerField(default=0, editable=False, verbose_name="times rendered")),
+                ("revoked_at", models.DateTimeField(blank=True, null=True, verbose_name="revoked")),
+                ("revocation_reason", models.TextField(blank=True, verbose_name="reason for revocation")),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="contenttypes.contenttype"
+                    ),
+                ),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="literacy.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
+                (
+                    "revoked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="revoked by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="certificates",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'certificate',
-                'verbose_name_plural': 'certificates',
-                'ordering': ['-issued_at'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='literacy_ce_content_3ca365_idx')],
-                'constraints': [models.UniqueConstraint(fields=('user', 'content_type', 'object_id'), name='literacy_certificate_once_per_subject')],
+                "verbose_name": "certificate",
+                "verbose_name_plural": "certificates",
+                "ordering": ["-issued_at"],
+                "indexes": [models.Index(fields=["content_type", "object_id"], name="literacy_ce_content_3ca365_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "content_type", "object_id"), name="literacy_certificate_once_per_subject"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PlanEnrolment',
+            name="PlanEnrolment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True, verbose_name='started')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='enrolments', to='literacy.learningplanpage')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plan_enrolments', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("started_at", models.DateTimeField(auto_now_add=True, verbose_name="started")),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="enrolments",
+                        to="literacy.learningplanpage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plan_enrolments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan enrolment',
-                'verbose_name_plural': 'plan enrolments',
-                'constraints': [models.UniqueConstraint(fields=('user', 'plan'), name='literacy_planenrolment_unique')],
+                "verbose_name": "plan enrolment",
+                "verbose_name_plural": "plan enrolments",
+                "constraints": [models.UniqueConstraint(fields=("user", "plan"), name="literacy_planenrolment_unique")],
             },
         ),
         migrations.CreateModel(
-            name='PlanStepCompletion',
+            name="PlanStepCompletion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('completed_at', models.DateTimeField(auto_now_add=True, verbose_name='completed')),
-                ('step', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='completions', to='literacy.learningplanstep')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plan_step_completions', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("completed_at", models.DateTimeField(auto_now_add=True, verbose_name="completed")),
+                (
+                    "step",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="completions",
+                        to="literacy.learningplanstep",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plan_step_completions",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'plan step completion',
-                'verbose_name_plural': 'plan step completions',
-                'constraints': [models.UniqueConstraint(fields=('user', 'step'), name='literacy_planstepcompletion_unique')],
+                "verbose_name": "plan step completion",
+                "verbose_name_plural": "plan step completions",
+                "constraints": [
+                    models.UniqueConstraint(fields=("user", "step"), name="literacy_planstepcompletion_unique")
+                ],
             },
         ),
     ]

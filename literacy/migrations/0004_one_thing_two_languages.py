@@ -94,38 +94,60 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField(
-            model_name="certificate", name="subject_title_fr",
+            model_name="certificate",
+            name="subject_title_fr",
             field=models.CharField(blank=True, max_length=255, verbose_name="title (French)"),
         ),
         migrations.AddField(
-            model_name="certificate", name="pdf_fr",
-            field=models.FileField(blank=True, upload_to=literacy.certificates.certificate_upload_to, verbose_name="PDF (French)"),
-        ),
-        migrations.AddField(
-            model_name="certificate", name="former_codes",
-            field=models.TextField(
-                blank=True, editable=False, verbose_name="former codes",
-                help_text="Codes of certificates merged into this one (one per language page before both languages "
-                          "shared one record); they still verify.",
+            model_name="certificate",
+            name="pdf_fr",
+            field=models.FileField(
+                blank=True, upload_to=literacy.certificates.certificate_upload_to, verbose_name="PDF (French)"
             ),
         ),
         migrations.AddField(
-            model_name="learningplanstep", name="locale",
-            field=models.ForeignKey(null=True, editable=False, on_delete=django.db.models.deletion.PROTECT,
-                                    related_name="+", to="wagtailcore.locale", verbose_name="locale"),
+            model_name="certificate",
+            name="former_codes",
+            field=models.TextField(
+                blank=True,
+                editable=False,
+                verbose_name="former codes",
+                help_text="Codes of certificates merged into this one (one per language page before both languages "
+                "shared one record); they still verify.",
+            ),
         ),
         migrations.AddField(
-            model_name="learningplanstep", name="translation_key",
+            model_name="learningplanstep",
+            name="locale",
+            field=models.ForeignKey(
+                null=True,
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningplanstep",
+            name="translation_key",
             field=models.UUIDField(null=True, editable=False),
         ),
         migrations.RunPython(pair_plan_steps, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name="learningplanstep", name="locale",
-            field=models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT,
-                                    related_name="+", to="wagtailcore.locale", verbose_name="locale"),
+            model_name="learningplanstep",
+            name="locale",
+            field=models.ForeignKey(
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
+            ),
         ),
         migrations.AlterField(
-            model_name="learningplanstep", name="translation_key",
+            model_name="learningplanstep",
+            name="translation_key",
             field=models.UUIDField(default=uuid.uuid4, editable=False),
         ),
         migrations.AlterUniqueTogether(name="learningplanstep", unique_together={("translation_key", "locale")}),

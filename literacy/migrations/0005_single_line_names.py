@@ -5,20 +5,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literacy', '0004_one_thing_two_languages'),
+        ("literacy", "0004_one_thing_two_languages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='display_name',
-            field=models.CharField(blank=True, max_length=150, validators=[literacy.validators.validate_single_line], verbose_name='display name'),
+            model_name="user",
+            name="display_name",
+            field=models.CharField(
+                blank=True,
+                max_length=150,
+                validators=[literacy.validators.validate_single_line],
+                verbose_name="display name",
+            ),
         ),
         migrations.AlterField(
-            model_name='user',
-            name='organization',
-            field=models.CharField(blank=True, max_length=200, validators=[literacy.validators.validate_single_line], verbose_name='organization'),
+            model_name="user",
+            name="organization",
+            field=models.CharField(
+                blank=True,
+                max_length=200,
+                validators=[literacy.validators.validate_single_line],
+                verbose_name="organization",
+            ),
         ),
     ]

@@ -4,36 +4,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literacy', '0006_worker_heartbeats'),
+        ("literacy", "0006_worker_heartbeats"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='jurisdiction',
-            name='xapi_actor',
-            field=models.CharField(choices=[('mbox', 'Email address (mbox)'), ('account', 'Opaque account identifier')], default='account', help_text="How this government's learners are named in the statements sent to learning record stores.", max_length=10, verbose_name='learners in xAPI statements'),
+            model_name="jurisdiction",
+            name="xapi_actor",
+            field=models.CharField(
+                choices=[("mbox", "Email address (mbox)"), ("account", "Opaque account identifier")],
+                default="account",
+                help_text="How this government's learners are named in the statements sent to learning record stores.",
+                max_length=10,
+                verbose_name="learners in xAPI statements",
+            ),
         ),
         migrations.CreateModel(
-            name='LearningStatement',
+            name="LearningStatement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('statement_id', models.UUIDField(verbose_name='statement id')),
-                ('event', models.CharField(max_length=200, verbose_name='event')),
-                ('lrs', models.CharField(max_length=64, verbose_name='learning record store')),
-                ('statement', models.JSONField(verbose_name='statement')),
-                ('status', models.CharField(choices=[('pending', 'Pending'), ('delivered', 'Delivered'), ('failed', 'Failed')], default='pending', max_length=10, verbose_name='status')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('delivered_at', models.DateTimeField(blank=True, null=True, verbose_name='delivered')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("statement_id", models.UUIDField(verbose_name="statement id")),
+                ("event", models.CharField(max_length=200, verbose_name="event")),
+                ("lrs", models.CharField(max_length=64, verbose_name="learning record store")),
+                ("statement", models.JSONField(verbose_name="statement")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "Pending"), ("delivered", "Delivered"), ("failed", "Failed")],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("delivered_at", models.DateTimeField(blank=True, null=True, verbose_name="delivered")),
             ],
             options={
-                'verbose_name': 'learning statement',
-                'verbose_name_plural': 'learning statements',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('event', 'lrs'), name='literacy_statement_once_per_store')],
+                "verbose_name": "learning statement",
+                "verbose_name_plural": "learning statements",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("event", "lrs"), name="literacy_statement_once_per_store")
+                ],
             },
         ),
     ]

@@ -8,72 +8,221 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('literacy', '0002_vocabulary_and_pages'),
-        ('resources', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("literacy", "0002_vocabulary_and_pages"),
+        ("resources", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LinkCheck',
+            name="LinkCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=500, unique=True, verbose_name='URL')),
-                ('status_code', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='HTTP status')),
-                ('error', models.CharField(blank=True, max_length=255, verbose_name='error')),
-                ('checked_at', models.DateTimeField(verbose_name='checked at')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.URLField(max_length=500, unique=True, verbose_name="URL")),
+                ("status_code", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="HTTP status")),
+                ("error", models.CharField(blank=True, max_length=255, verbose_name="error")),
+                ("checked_at", models.DateTimeField(verbose_name="checked at")),
             ],
             options={
-                'verbose_name': 'link check',
-                'verbose_name_plural': 'link checks',
+                "verbose_name": "link check",
+                "verbose_name_plural": "link checks",
             },
         ),
         migrations.CreateModel(
-            name='ResourcePage',
+            name="ResourcePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('resource_type', models.CharField(choices=[('guide', 'Guide'), ('course', 'Course'), ('video', 'Video'), ('toolkit', 'Toolkit'), ('template', 'Template'), ('presentation', 'Presentation'), ('website', 'Website'), ('dataset', 'Dataset'), ('event-recording', 'Event recording')], max_length=30, verbose_name='resource type')),
-                ('format', models.CharField(choices=[('html', 'HTML'), ('pdf', 'PDF'), ('docx', 'DOCX'), ('pptx', 'PPTX'), ('xlsx', 'XLSX'), ('csv', 'CSV'), ('mp4', 'MP4'), ('zip', 'ZIP'), ('other', 'Other')], default='html', max_length=20, verbose_name='format')),
-                ('languages', resources.fields.MultipleChoiceField(default=list, help_text='Languages the resource itself is available in.', max_length=100, multiple_choices=[('en', 'English'), ('fr', 'French'), ('other', 'Other language')], verbose_name='languages')),
-                ('licence', models.CharField(choices=[('ogl-canada-2.0', 'Open Government Licence – Canada 2.0'), ('ogl-ontario-1.0', 'Open Government Licence – Ontario'), ('ogl-bc-2.0', 'Open Government Licence – British Columbia'), ('ogl-alberta-2.0', 'Open Government Licence – Alberta'), ('ogl-nova-scotia-1.0', 'Open Government Licence – Nova Scotia'), ('ogl-pei-1.0', 'Open Government Licence – Prince Edward Island'), ('ogl-nl-1.0', 'Open Government Licence – Newfoundland and Labrador'), ('ogl-new-brunswick', 'Open Government Licence – New Brunswick'), ('ogl-manitoba', 'Open Government Licence – Manitoba'), ('ogl-saskatchewan', 'Open Government Licence – Saskatchewan'), ('ogl-yukon', 'Open Government Licence – Yukon'), ('cc-by-4.0-quebec', 'Québec: Creative Commons Attribution 4.0'), ('cc-by-4.0', 'Creative Commons Attribution 4.0')], default='ogl-canada-2.0', max_length=40, verbose_name='licence')),
-                ('link_url', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('publisher', models.CharField(max_length=200, verbose_name='publisher')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
-                ('date_published', models.DateField(verbose_name='date published')),
-                ('date_modified', models.DateField(blank=True, null=True, verbose_name='date modified')),
-                ('review_date', models.DateField(blank=True, help_text='When the resource is next due for review.', null=True, verbose_name='review date')),
-                ('external_id', models.CharField(blank=True, db_index=True, help_text='Stable identifier used by imports; shared by the English and French pages.', max_length=100, verbose_name='external ID')),
-                ('audiences', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='resource_pages', to='literacy.audience', verbose_name='audiences')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='document')),
-                ('jurisdiction', models.ForeignKey(blank=True, editable=False, help_text='Set from the jurisdiction page this resource lives under.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='resource_pages', to='literacy.jurisdiction', verbose_name='jurisdiction')),
-                ('topics', modelcluster.fields.ParentalManyToManyField(related_name='resource_pages', to='literacy.topic', verbose_name='topics')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="summary")),
+                (
+                    "resource_type",
+                    models.CharField(
+                        choices=[
+                            ("guide", "Guide"),
+                            ("course", "Course"),
+                            ("video", "Video"),
+                            ("toolkit", "Toolkit"),
+                            ("template", "Template"),
+                            ("presentation", "Presentation"),
+                            ("website", "Website"),
+                            ("dataset", "Dataset"),
+                            ("event-recording", "Event recording"),
+                        ],
+                        max_length=30,
+                        verbose_name="resource type",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("html", "HTML"),
+                            ("pdf", "PDF"),
+                            ("docx", "DOCX"),
+                            ("pptx", "PPTX"),
+                            ("xlsx", "XLSX"),
+                            ("csv", "CSV"),
+                            ("mp4", "MP4"),
+                            ("zip", "ZIP"),
+                            ("other", "Other"),
+                        ],
+                        default="html",
+                        max_length=20,
+                        verbose_name="format",
+                    ),
+                ),
+                (
+                    "languages",
+                    resources.fields.MultipleChoiceField(
+                        default=list,
+                        help_text="Languages the resource itself is available in.",
+                        max_length=100,
+                        multiple_choices=[("en", "English"), ("fr", "French"), ("other", "Other language")],
+                        verbose_name="languages",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("ogl-canada-2.0", "Open Government Licence – Canada 2.0"),
+                            ("ogl-ontario-1.0", "Open Government Licence – Ontario"),
+                            ("ogl-bc-2.0", "Open Government Licence – British Columbia"),
+                            ("ogl-alberta-2.0", "Open Government Licence – Alberta"),
+                            ("ogl-nova-scotia-1.0", "Open Government Licence – Nova Scotia"),
+                            ("ogl-pei-1.0", "Open Government Licence – Prince Edward Island"),
+                            ("ogl-nl-1.0", "Open Government Licence – Newfoundland and Labrador"),
+                            ("ogl-new-brunswick", "Open Government Licence – New Brunswick"),
+                            ("ogl-manitoba", "Open Government Licence – Manitoba"),
+                            ("ogl-saskatchewan", "Open Government Licence – Saskatchewan"),
+                            ("ogl-yukon", "Open Government Licence – Yukon"),
+                            ("cc-by-4.0-quebec", "Québec: Creative Commons Attribution 4.0"),
+                            ("cc-by-4.0", "Creative Commons Attribution 4.0"),
+                        ],
+                        default="ogl-canada-2.0",
+                        max_length=40,
+                        verbose_name="licence",
+                    ),
+                ),
+                ("link_url", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("publisher", models.CharField(max_length=200, verbose_name="publisher")),
+                ("contact_email", models.EmailField(blank=True, max_length=254, verbose_name="contact email")),
+                ("date_published", models.DateField(verbose_name="date published")),
+                ("date_modified", models.DateField(blank=True, null=True, verbose_name="date modified")),
+                (
+                    "review_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="When the resource is next due for review.",
+                        null=True,
+                        verbose_name="review date",
+                    ),
+                ),
+                (
+                    "external_id",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Stable identifier used by imports; shared by the English and French pages.",
+                        max_length=100,
+                        verbose_name="external ID",
+                    ),
+                ),
+                (
+                    "audiences",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="resource_pages", to="literacy.audience", verbose_name="audiences"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        help_text="Set from the jurisdiction page this resource lives under.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resource_pages",
+                        to="literacy.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
+                (
+                    "topics",
+                    modelcluster.fields.ParentalManyToManyField(
+                        related_name="resource_pages", to="literacy.topic", verbose_name="topics"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'resource',
-                'verbose_name_plural': 'resources',
+                "verbose_name": "resource",
+                "verbose_name_plural": "resources",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='PlannedResource',
+            name="PlannedResource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('target_date', models.DateField(blank=True, null=True, verbose_name='target date')),
-                ('contact', models.CharField(blank=True, help_text='A name or an email address.', max_length=200, verbose_name='contact')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planned_resources', to='literacy.jurisdiction', verbose_name='jurisdiction')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planned_resources', to='literacy.topic', verbose_name='topic')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("target_date", models.DateField(blank=True, null=True, verbose_name="target date")),
+                (
+                    "contact",
+                    models.CharField(
+                        blank=True, help_text="A name or an email address.", max_length=200, verbose_name="contact"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planned_resources",
+                        to="literacy.jurisdiction",
+                        verbose_name="jurisdiction",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planned_resources",
+                        to="literacy.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'planned resource',
-                'verbose_name_plural': 'planned resources',
-                'ordering': ['jurisdiction__sort_order', 'topic__sort_order', 'title'],
-                'constraints': [models.UniqueConstraint(fields=('jurisdiction', 'topic', 'title'), name='resources_planned_unique_title')],
+                "verbose_name": "planned resource",
+                "verbose_name_plural": "planned resources",
+                "ordering": ["jurisdiction__sort_order", "topic__sort_order", "title"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("jurisdiction", "topic", "title"), name="resources_planned_unique_title"
+                    )
+                ],
             },
         ),
     ]

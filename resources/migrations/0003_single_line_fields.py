@@ -5,25 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('resources', '0002_linkcheck_resourcepage_plannedresource'),
+        ("resources", "0002_linkcheck_resourcepage_plannedresource"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='plannedresource',
-            name='contact',
-            field=models.CharField(blank=True, help_text='A name or an email address.', max_length=200, validators=[literacy.validators.validate_single_line], verbose_name='contact'),
+            model_name="plannedresource",
+            name="contact",
+            field=models.CharField(
+                blank=True,
+                help_text="A name or an email address.",
+                max_length=200,
+                validators=[literacy.validators.validate_single_line],
+                verbose_name="contact",
+            ),
         ),
         migrations.AlterField(
-            model_name='plannedresource',
-            name='title',
-            field=models.CharField(max_length=255, validators=[literacy.validators.validate_single_line], verbose_name='title'),
+            model_name="plannedresource",
+            name="title",
+            field=models.CharField(
+                max_length=255, validators=[literacy.validators.validate_single_line], verbose_name="title"
+            ),
         ),
         migrations.AlterField(
-            model_name='resourcepage',
-            name='publisher',
-            field=models.CharField(max_length=200, validators=[literacy.validators.validate_single_line], verbose_name='publisher'),
+            model_name="resourcepage",
+            name="publisher",
+            field=models.CharField(
+                max_length=200, validators=[literacy.validators.validate_single_line], verbose_name="publisher"
+            ),
         ),
     ]

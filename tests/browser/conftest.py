@@ -17,8 +17,17 @@ import pytest
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from .harness import (  # noqa: E402
-    CHECKERS, CHROMIUM, CHROMIUM_ARGS, DEFAULT_TIMEOUT_MS, DOCUMENT_ID_SCRIPT, AxeChecker, require_chromium, checked_after,
-    LOCATOR_ACTIONS, PAGE_ACTIONS, format_violations,
+    CHECKERS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DEFAULT_TIMEOUT_MS,
+    DOCUMENT_ID_SCRIPT,
+    LOCATOR_ACTIONS,
+    PAGE_ACTIONS,
+    AxeChecker,
+    checked_after,
+    format_violations,
+    require_chromium,
 )
 
 BROWSER_DIR = Path(__file__).resolve().parent
@@ -132,8 +141,12 @@ def page(request, browser, live_site):
     page = context.new_page()
     # Chromium reports each Content-Security-Policy refusal on the console; none is allowed.
     csp_refusals = []
-    page.on("console", lambda message: csp_refusals.append(f"{page.url}: {message.text}")
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            csp_refusals.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
     exclude = [p for marker in request.node.iter_markers("axe_exclude") for p in marker.args]
     checker = AxeChecker(page, exclude=exclude)
     context.expose_binding("__oglDocLoaded", checker.document_loaded)

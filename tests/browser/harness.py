@@ -121,7 +121,7 @@ class AxeChecker:
         try:
             from playwright.sync_api import Error
 
-            for attempt in range(3):
+            for _attempt in range(3):
                 try:
                     self.page.wait_for_load_state("load")
                     doc_id = self.current_document()
@@ -147,7 +147,8 @@ class AxeChecker:
 
     def unchecked(self):
         return [
-            url for doc_id, url in self.loaded.items()
+            url
+            for doc_id, url in self.loaded.items()
             if doc_id not in self.checked and not any(p.search(url) for p in self.exclude)
         ]
 

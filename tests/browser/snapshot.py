@@ -77,13 +77,17 @@ def restore_snapshot(snapshot, using=DEFAULT_DB_ALIAS):
     ct_ids = {(ct.app_label, ct.model): ct.pk for ct in content_types.all()}
     permissions = Permission.objects.using(using)
     existing = set(permissions.values_list("content_type_id", "codename"))
-    permissions.bulk_create([
-        Permission(codename=codename, name=name, content_type_id=ct_ids[app_label, model])
-        for codename, name, app_label, model in snapshot["permissions"].values()
-        if (ct_ids[app_label, model], codename) not in existing
-    ])
+    permissions.bulk_create(
+        [
+            Permission(codename=codename, name=name, content_type_id=ct_ids[app_label, model])
+            for codename, name, app_label, model in snapshot["permissions"].values()
+            if (ct_ids[app_label, model], codename) not in existing
+        ]
+    )
     ContentType.objects.clear_cache()
-    perm_ids = {(ct_id, codename): pk for pk, ct_id, codename in permissions.values_list("pk", "content_type_id", "codename")}
+    perm_ids = {
+        (ct_id, codename): pk for pk, ct_id, codename in permissions.values_list("pk", "content_type_id", "codename")
+    }
     new_ct = {old: ct_ids[key] for old, key in snapshot["content_types"].items()}
     new_perm = {old: perm_ids[ct_ids[a, m], codename] for old, (codename, _, a, m) in snapshot["permissions"].items()}
 

@@ -10,7 +10,7 @@ from literacy.certificates import Certificate
 from literacy.demo import load_plan_demo
 from literacy.models import LearningPlanIndexPage
 from tests.courses.helpers import make_course
-from tests.factories import localized_url, UserFactory
+from tests.factories import UserFactory, localized_url
 
 pytestmark = pytest.mark.browser
 
@@ -24,11 +24,22 @@ def test_course_journey_in_the_browser(page, visit, sign_in, site_tree, language
     course, (lesson1, lesson2) = make_course(site_tree, language=language, title=f"Browser course {language}")
     user = sign_in(UserFactory(display_name="Mary Ann Shadd", preferred_language=language))
     words = {
-        "en": {"enrol": "Enrol in this course", "complete": "Mark this lesson complete", "submit": "Submit answers",
-               "retry": "Try again", "done": "You completed this course.", "valid": "Valid"},
-        "fr": {"enrol": "S’inscrire à ce cours", "complete": "Marquer cette leçon comme terminée",
-               "submit": "Soumettre les réponses", "retry": "Réessayer", "done": "Vous avez terminé ce cours.",
-               "valid": "Valide"},
+        "en": {
+            "enrol": "Enrol in this course",
+            "complete": "Mark this lesson complete",
+            "submit": "Submit answers",
+            "retry": "Try again",
+            "done": "You completed this course.",
+            "valid": "Valid",
+        },
+        "fr": {
+            "enrol": "S’inscrire à ce cours",
+            "complete": "Marquer cette leçon comme terminée",
+            "submit": "Soumettre les réponses",
+            "retry": "Réessayer",
+            "done": "Vous avez terminé ce cours.",
+            "valid": "Valide",
+        },
     }[language]
     catalogue = "/en/courses/" if language == "en" else "/fr/cours/"
     visit(catalogue)

@@ -4,7 +4,9 @@ import pytest
 
 from .harness import assert_accessible, require_chromium
 
-BAD_PAGE = "<!DOCTYPE html><html><head><title>Bad</title></head><body><main><h1>Bad</h1><img src='x.png'></main></body></html>"
+BAD_PAGE = (
+    "<!DOCTYPE html><html><head><title>Bad</title></head><body><main><h1>Bad</h1><img src='x.png'></main></body></html>"
+)
 
 
 def test_pages_reached_by_goto_and_click_are_checked(page, axe_checker):

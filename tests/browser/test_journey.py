@@ -38,7 +38,10 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
     assert "verify" in page.locator("h1").inner_text().lower()
     user = get_user_model().objects.get(email=EMAIL)
     assert (user.display_name, user.jurisdiction, user.preferred_language, user.time_zone) == (
-        "Ada Lovelace", Jurisdiction.objects.get(code="ON"), "fr", "America/Toronto",
+        "Ada Lovelace",
+        Jurisdiction.objects.get(code="ON"),
+        "fr",
+        "America/Toronto",
     )
 
     [message] = mail.outbox
@@ -79,8 +82,14 @@ def test_sign_up_verify_sign_out_sign_in_and_switch_language(page, axe_checker):
 
     checked = {re.sub(r"^https?://[^/]+", "", url) for url in axe_checker.checked.values()}
     assert {
-        "/en/", "/en/accounts/signup/", "/en/accounts/confirm-email/", "/en/my-learning/",
-        "/en/accounts/login/", "/fr/mon-apprentissage/", "/fr/ressources/", "/en/resources/",
+        "/en/",
+        "/en/accounts/signup/",
+        "/en/accounts/confirm-email/",
+        "/en/my-learning/",
+        "/en/accounts/login/",
+        "/fr/mon-apprentissage/",
+        "/fr/ressources/",
+        "/en/resources/",
     } <= checked
 
 

@@ -6,21 +6,35 @@ import pytest
 from tests.factories import UserFactory
 
 PUBLIC_PAGES = [
-    "/en/", "/fr/",
-    "/en/resources/", "/fr/ressources/",
-    "/en/courses/", "/fr/cours/",
-    "/en/learning-plans/", "/fr/plans-apprentissage/",
-    "/en/sessions/", "/fr/seances/",
-    "/en/jurisdictions/", "/en/jurisdictions/ontario/", "/fr/gouvernements/ontario/",
-    "/en/accounts/login/", "/fr/accounts/login/",
-    "/en/accounts/signup/", "/fr/accounts/signup/",
-    "/en/accounts/password/reset/", "/fr/accounts/password/reset/",
+    "/en/",
+    "/fr/",
+    "/en/resources/",
+    "/fr/ressources/",
+    "/en/courses/",
+    "/fr/cours/",
+    "/en/learning-plans/",
+    "/fr/plans-apprentissage/",
+    "/en/sessions/",
+    "/fr/seances/",
+    "/en/jurisdictions/",
+    "/en/jurisdictions/ontario/",
+    "/fr/gouvernements/ontario/",
+    "/en/accounts/login/",
+    "/fr/accounts/login/",
+    "/en/accounts/signup/",
+    "/fr/accounts/signup/",
+    "/en/accounts/password/reset/",
+    "/fr/accounts/password/reset/",
 ]
 SIGNED_IN_PAGES = [
-    "/en/my-learning/", "/fr/mon-apprentissage/",
-    "/en/profile/", "/fr/profil/",
-    "/en/accounts/2fa/", "/fr/accounts/2fa/",
-    "/en/accounts/email/", "/en/accounts/password/change/",
+    "/en/my-learning/",
+    "/fr/mon-apprentissage/",
+    "/en/profile/",
+    "/fr/profil/",
+    "/en/accounts/2fa/",
+    "/fr/accounts/2fa/",
+    "/en/accounts/email/",
+    "/en/accounts/password/change/",
 ]
 
 
@@ -86,8 +100,12 @@ def test_no_page_loads_anything_from_another_host(page, visit, sign_in, live_sit
 
     sign_in(staff_user("ON", "Editors"))
     elsewhere = []
-    page.on("request", lambda request: elsewhere.append(request.url)
-            if not request.url.startswith((live_site.url, "data:", "blob:")) else None)
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url) if not request.url.startswith((live_site.url, "data:", "blob:")) else None
+        ),
+    )
     for path in ("/en/", "/fr/ressources/", "/en/sessions/", "/admin/"):
         visit(path)
         page.wait_for_load_state("networkidle")

@@ -27,10 +27,18 @@ def inventory(live_site, settings):
 
     def make(code, language, title, topics, translation_of=None):
         return save_resource_page(
-            parent=tree["jurisdictions"][code]["pages"][language], title=title, topics=topics, audiences=[managers],
-            translation_of=translation_of, summary=f"{title}: résumé, with commas", resource_type="guide",
-            languages=["en", "fr"], licence="ogl-ontario-1.0" if code == "ON" else "ogl-bc-2.0",
-            link_url="https://example.ca/r", publisher="Publisher", date_published=date(2025, 2, 1),
+            parent=tree["jurisdictions"][code]["pages"][language],
+            title=title,
+            topics=topics,
+            audiences=[managers],
+            translation_of=translation_of,
+            summary=f"{title}: résumé, with commas",
+            resource_type="guide",
+            languages=["en", "fr"],
+            licence="ogl-ontario-1.0" if code == "ON" else "ogl-bc-2.0",
+            link_url="https://example.ca/r",
+            publisher="Publisher",
+            date_published=date(2025, 2, 1),
         )
 
     en = make("ON", "en", "Ontario open data basics", [basics])

@@ -14,10 +14,20 @@ from tests.sessions.helpers import make_session
 pytestmark = pytest.mark.browser
 
 TEXT = {
-    "en": {"register": "Register for this session", "booked": "Your seat is booked", "ics": "Add to my calendar (.ics)",
-           "cancel": "Cancel my registration", "cancelled": "Your registration is cancelled"},
-    "fr": {"register": "M’inscrire à cette séance", "booked": "Votre place est réservée", "ics": "Ajouter à mon calendrier (.ics)",
-           "cancel": "Annuler mon inscription", "cancelled": "Votre inscription est annulée"},
+    "en": {
+        "register": "Register for this session",
+        "booked": "Your seat is booked",
+        "ics": "Add to my calendar (.ics)",
+        "cancel": "Cancel my registration",
+        "cancelled": "Your registration is cancelled",
+    },
+    "fr": {
+        "register": "M’inscrire à cette séance",
+        "booked": "Votre place est réservée",
+        "ics": "Ajouter à mon calendrier (.ics)",
+        "cancel": "Annuler mon inscription",
+        "cancelled": "Votre inscription est annulée",
+    },
 }
 
 
@@ -34,7 +44,9 @@ def test_register_download_ics_cancel_and_promote(page, visit, sign_in, language
     text = TEXT[language]
     learner = sign_in(UserFactory(preferred_language=language))
     visit(shown.url)
-    page.get_by_label("Accessibility needs" if language == "en" else "Besoins en matière d’accessibilité", exact=False).first.fill("Captions")
+    page.get_by_label(
+        "Accessibility needs" if language == "en" else "Besoins en matière d’accessibilité", exact=False
+    ).first.fill("Captions")
     page.get_by_role("button", name=text["register"], exact=True).click()
     assert text["booked"] in page.locator(".messages").inner_text()
     assert "UTC−0" in page.locator(".session-time").first.inner_text()

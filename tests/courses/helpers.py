@@ -9,18 +9,39 @@ QUESTION_ID = "q-open-licence"
 
 def question(*, qid=QUESTION_ID, prompt="Which licence do federal datasets use?", kind="single", options=None):
     options = options or [
-        {"text": "Open Government Licence – Canada", "is_correct": True, "feedback": "FEEDBACK-RIGHT: that is the licence."},
-        {"text": "All rights reserved", "is_correct": False, "feedback": "FEEDBACK-WRONG: open data needs an open licence."},
+        {
+            "text": "Open Government Licence – Canada",
+            "is_correct": True,
+            "feedback": "FEEDBACK-RIGHT: that is the licence.",
+        },
+        {
+            "text": "All rights reserved",
+            "is_correct": False,
+            "feedback": "FEEDBACK-WRONG: open data needs an open licence.",
+        },
     ]
     return {"type": "question", "id": qid, "value": {"prompt": prompt, "kind": kind, "options": options}}
 
 
-def make_course(site_tree, *, code="ON", language="en", title="Open data basics", pass_mark=100, with_check=True,
-                lessons=2, translation_of=None):
+def make_course(
+    site_tree,
+    *,
+    code="ON",
+    language="en",
+    title="Open data basics",
+    pass_mark=100,
+    with_check=True,
+    lessons=2,
+    translation_of=None,
+):
     parent = site_tree["jurisdictions"][code]["pages"][language]
     course = CoursePage(
-        title=title, summary=f"Summary of {title}.", estimated_duration=45, pass_mark=pass_mark,
-        language=language, locale=Locale.objects.get(language_code=language),
+        title=title,
+        summary=f"Summary of {title}.",
+        estimated_duration=45,
+        pass_mark=pass_mark,
+        language=language,
+        locale=Locale.objects.get(language_code=language),
     )
     if translation_of is not None:
         course.translation_key = translation_of.translation_key

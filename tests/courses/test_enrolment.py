@@ -117,8 +117,9 @@ if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
 @pytest.mark.django_db
 def test_a_course_with_prerequisites_waits_until_they_are_completed_in_either_language(site_tree):
     basics_en, basics_lessons = make_course(site_tree, title="Open data basics", with_check=False, lessons=1)
-    basics_fr, basics_fr_lessons = make_course(site_tree, title="Notions de base", language="fr", with_check=False,
-                                               lessons=1, translation_of=basics_en)
+    basics_fr, basics_fr_lessons = make_course(
+        site_tree, title="Notions de base", language="fr", with_check=False, lessons=1, translation_of=basics_en
+    )
     advanced, _lessons = make_course(site_tree, title="Publishing with a purpose", with_check=False, lessons=1)
     advanced.prerequisites.set([basics_en])
     advanced.save_revision().publish()
@@ -155,5 +156,8 @@ def test_the_prerequisite_message_is_translated(site_tree):
     advanced, _ = make_course(site_tree, title="Publier avec un objectif", language="fr", with_check=False, lessons=1)
     advanced.prerequisites.set([basics])
     advanced.save_revision().publish()
-    with translation.override("fr"), pytest.raises(services.CourseError, match="Terminez d’abord ces cours : Notions de base"):
+    with (
+        translation.override("fr"),
+        pytest.raises(services.CourseError, match="Terminez d’abord ces cours : Notions de base"),
+    ):
         services.enrol(user=UserFactory(), course=advanced)

@@ -17,15 +17,22 @@ def write(folder, name, text):
 
 @pytest.fixture
 def course_folder(tmp_path):
-    write(tmp_path, "course.md", """
+    write(
+        tmp_path,
+        "course.md",
+        """
         ---
         title: Imported course
         summary: A summary.
         topics: [basics]
         duration: 20
         ---
-    """)
-    write(tmp_path, "01-first.md", """
+    """,
+    )
+    write(
+        tmp_path,
+        "01-first.md",
+        """
         ---
         title: First
         quiz:
@@ -38,7 +45,8 @@ def course_folder(tmp_path):
         # Hello
 
         <script>alert(1)</script>
-    """)
+    """,
+    )
     write(tmp_path, "02-second.md", "---\ntitle: Second\n---\nBody two.\n")
     return tmp_path
 
@@ -60,13 +68,16 @@ def test_import_creates_a_draft_course_with_ordered_lessons(site_tree, course_fo
         ("01-first.md", "---\ntitle: First\nquiz: [\n---\n", "01-first.md:"),
         ("01-first.md", "no front matter\n", "01-first.md:1:"),
         ("01-first.md", "---\nslug: x\n---\n", "01-first.md:2: 'title' is required"),
-        ("01-first.md", "---\ntitle: T\nquiz:\n  - question: Q\n    options:\n      - {text: a}\n      - {text: b}\n---\n",
-         "01-first.md:4: question 1: Mark exactly one option as correct."),
+        (
+            "01-first.md",
+            "---\ntitle: T\nquiz:\n  - question: Q\n    options:\n      - {text: a}\n      - {text: b}\n---\n",
+            "01-first.md:4: question 1: Mark exactly one option as correct.",
+        ),
         ("course.md", "---\ntitle: C\nsummary: S\ntopics: [nope]\n---\n", "course.md:4: unknown topic 'nope'"),
         ("course.md", "---\ntitle: C\nsummary: S\npass_mark: 200\n---\n", "course.md:4: 'pass_mark' must be"),
         ("course.md", "---\ntitle: " + "C" * 256 + "\nsummary: S\n---\n", "course.md:2: 'title' is longer than 255"),
         ("01-first.md", "---\ntitle: T\nslug: " + "s" * 300 + "\n---\n", "01-first.md:3: 'slug' is longer than 255"),
-        ("01-first.md", "---\ntitle: \"Two\\nlines\"\n---\n", "01-first.md:2: 'title': Use one line"),
+        ("01-first.md", '---\ntitle: "Two\\nlines"\n---\n', "01-first.md:2: 'title': Use one line"),
     ],
 )
 def test_errors_name_the_file_and_line_and_nothing_is_created(site_tree, course_folder, name, text, expected):

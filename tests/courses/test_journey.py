@@ -4,7 +4,7 @@ import pytest
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
 from literacy.certificates import Certificate
-from tests.factories import localized_url, PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, localized_url
 
 from .helpers import QUESTION_ID, make_course
 

@@ -50,7 +50,9 @@ def test_attempts_store_answers_and_score_and_allow_retries(site_tree):
     assert (first.score, first.passed) == (0, False)
     second = services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["0"], "q-multi": ["0"]})
     assert (second.score, second.passed) == (50, True)  # pass mark comes from the course
-    third = services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["0"], "q-multi": ["0", "1"]})
+    third = services.submit_knowledge_check(
+        user=user, lesson=lesson, answers={QUESTION_ID: ["0"], "q-multi": ["0", "1"]}
+    )
     assert third.score == 100
     assert QuizAttempt.objects.filter(user=user).count() == 3
     answer = QuizAnswer.objects.get(attempt=third, question_id="q-multi")
@@ -87,7 +89,11 @@ def test_check_requires_enrolment(site_tree):
 def test_question_block_validation(kind, flags, valid):
     block = QuestionBlock()
     value = block.to_python(
-        {"prompt": "Q?", "kind": kind, "options": [{"text": f"o{i}", "is_correct": f, "feedback": ""} for i, f in enumerate(flags)]}
+        {
+            "prompt": "Q?",
+            "kind": kind,
+            "options": [{"text": f"o{i}", "is_correct": f, "feedback": ""} for i, f in enumerate(flags)],
+        }
     )
     if valid:
         block.clean(value)

@@ -29,13 +29,34 @@ PAYLOADS = [
     '<link rel="stylesheet" href="https://evil.example/x.css">',
     '<a href="https://ok.example/" onfocus="alert(1)" autofocus>x</a>',
     '<base href="https://evil.example/">',
-    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>',
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
     '<img src="x" style="background:url(javascript:alert(1))">',
     "```\n<script>alert(1)</script>\n```",
 ]
 
-DANGEROUS = ["<script", "javascript:", "vbscript:", "data:text", "onerror", "onload", "onclick", "onmouseover", "onfocus",
-             "<iframe", "<object", "<embed", "<style", "<form", "<input", "<meta", "<link", "<base", "<svg", "style=", "srcdoc"]
+DANGEROUS = [
+    "<script",
+    "javascript:",
+    "vbscript:",
+    "data:text",
+    "onerror",
+    "onload",
+    "onclick",
+    "onmouseover",
+    "onfocus",
+    "<iframe",
+    "<object",
+    "<embed",
+    "<style",
+    "<form",
+    "<input",
+    "<meta",
+    "<link",
+    "<base",
+    "<svg",
+    "style=",
+    "srcdoc",
+]
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)
@@ -50,7 +71,11 @@ def test_corpus_is_large_enough():
 
 
 def test_markdown_keeps_tables_code_and_safe_links():
-    html = str(render_markdown("|a|b|\n|-|-|\n|1|2|\n\n```python\nx = 1\n```\n\n[site](https://open.canada.ca) [mail](mailto:a@b.ca)"))
+    html = str(
+        render_markdown(
+            "|a|b|\n|-|-|\n|1|2|\n\n```python\nx = 1\n```\n\n[site](https://open.canada.ca) [mail](mailto:a@b.ca)"
+        )
+    )
     assert "<table>" in html and '<th scope="col">a</th>' in html
     assert '<code class="language-python">' in html
     assert '<a href="https://open.canada.ca" rel="noopener">site</a>' in html

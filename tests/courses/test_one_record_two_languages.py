@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def _bilingual_course(site_tree):
     course_en, lessons_en = make_course(site_tree, language="en", title="Open data basics")
     course_fr, lessons_fr = make_course(site_tree, language="fr", title="Notions de base", translation_of=course_en)
-    for english, french in zip(lessons_en, lessons_fr):
+    for english, french in zip(lessons_en, lessons_fr, strict=True):
         french.translation_key = english.translation_key
         french.save()
     return course_en, lessons_en, course_fr, lessons_fr

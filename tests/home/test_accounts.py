@@ -37,7 +37,9 @@ def test_sign_up_saves_the_profile_and_sends_a_verification_email(client):
     assert response["Location"] == "/en/accounts/confirm-email/"
     user = get_user_model().objects.get(email="newcomer@example.ca")
     assert (user.display_name, user.jurisdiction.code, user.organization) == (
-        "Nadia Newcomer", "NL", "Office of the Chief Information Officer",
+        "Nadia Newcomer",
+        "NL",
+        "Office of the Chief Information Officer",
     )
     assert user.effective_time_zone == "America/St_Johns"
     assert len(mail.outbox) == 1
@@ -139,25 +141,38 @@ def test_totp_setup_page_is_available_to_everyone(client):
 def test_profile_edit_saves_and_rejects_an_unknown_time_zone(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post("/en/profile/", {
-        "display_name": "Renée Roy", "jurisdiction": Jurisdiction.objects.get(code="QC").pk,
-        "organization": "Ministère de la Cybersécurité et du Numérique", "preferred_language": "fr",
-        "time_zone": "Mars/Olympus",
-    })
+    response = client.post(
+        "/en/profile/",
+        {
+            "display_name": "Renée Roy",
+            "jurisdiction": Jurisdiction.objects.get(code="QC").pk,
+            "organization": "Ministère de la Cybersécurité et du Numérique",
+            "preferred_language": "fr",
+            "time_zone": "Mars/Olympus",
+        },
+    )
     assert response.status_code == 200
     assert "time_zone" in response.context["form"].errors
     user.refresh_from_db()
     assert user.display_name != "Renée Roy"
 
-    response = client.post("/en/profile/", {
-        "display_name": "Renée Roy", "jurisdiction": Jurisdiction.objects.get(code="QC").pk,
-        "organization": "Ministère de la Cybersécurité et du Numérique", "preferred_language": "fr",
-        "time_zone": "America/Toronto",
-    })
+    response = client.post(
+        "/en/profile/",
+        {
+            "display_name": "Renée Roy",
+            "jurisdiction": Jurisdiction.objects.get(code="QC").pk,
+            "organization": "Ministère de la Cybersécurité et du Numérique",
+            "preferred_language": "fr",
+            "time_zone": "America/Toronto",
+        },
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.display_name, user.jurisdiction.code, user.preferred_language, user.time_zone) == (
-        "Renée Roy", "QC", "fr", "America/Toronto",
+        "Renée Roy",
+        "QC",
+        "fr",
+        "America/Toronto",
     )
 
 
@@ -177,30 +192,43 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(client):
     path = link.split("testserver", 1)[-1]
     response = client.get(path)
     assert response.status_code == 302
-    response = client.post(response["Location"], {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"})
+    response = client.post(
+        response["Location"], {"password1": "a-brand-new-passphrase", "password2": "a-brand-new-passphrase"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("a-brand-new-passphrase")
 
 
 def test_account_pages_use_the_site_layout_in_both_languages(client):
-    for path, words in (("/en/accounts/login/", "Skip to main content"), ("/fr/accounts/login/", "Passer au contenu principal"),
-                        ("/fr/accounts/password/reset/", "Passer au contenu principal")):
+    for path, words in (
+        ("/en/accounts/login/", "Skip to main content"),
+        ("/fr/accounts/login/", "Passer au contenu principal"),
+        ("/fr/accounts/password/reset/", "Passer au contenu principal"),
+    ):
         html = client.get(path).content.decode()
         assert words in html
         assert 'class="lang-toggle"' in html
 
 
-@pytest.mark.parametrize(("path", "heading"), [
-    ("/en/accounts/login/", "Sign in"), ("/en/accounts/signup/", "Register"),
-    ("/en/accounts/password/reset/", "Password reset"), ("/en/accounts/password/change/", "Change password"),
-    ("/en/accounts/2fa/", "Two-factor authentication"), ("/fr/accounts/login/", "Connexion"),
-    ("/fr/accounts/signup/", "S’inscrire"),
-])
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/en/accounts/login/", "Sign in"),
+        ("/en/accounts/signup/", "Register"),
+        ("/en/accounts/password/reset/", "Password reset"),
+        ("/en/accounts/password/change/", "Change password"),
+        ("/en/accounts/2fa/", "Two-factor authentication"),
+        ("/fr/accounts/login/", "Connexion"),
+        ("/fr/accounts/signup/", "S’inscrire"),
+    ],
+)
 def test_account_pages_write_headings_in_sentence_case_as_canada_ca_does(client, path, heading):
     client.force_login(UserFactory()) if "change" in path or "2fa" in path else None
     html = client.get(path).content.decode()
-    assert re.search(r"<h1[^>]*>\s*" + re.escape(heading) + r"\s*</h1>", html), re.findall(r"<h1[^>]*>.*?</h1>", html, re.S)
+    assert re.search(r"<h1[^>]*>\s*" + re.escape(heading) + r"\s*</h1>", html), re.findall(
+        r"<h1[^>]*>.*?</h1>", html, re.S
+    )
     assert re.search(r"<title>\s*" + re.escape(heading) + r"\s+- ", html)
 
 

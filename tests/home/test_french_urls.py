@@ -35,13 +35,16 @@ def test_each_view_reads_in_its_language_and_the_toggle_pairs_them(client, engli
     assert toggle_href(fr) == english
 
 
-@pytest.mark.parametrize("old, new", [
-    ("/fr/search/?q=Ontario", "/fr/recherche/?q=Ontario"),
-    ("/fr/my-learning/", "/fr/mon-apprentissage/"),
-    ("/fr/ressources/coverage/", "/fr/ressources/couverture/"),
-    ("/fr/ressources/export/csv/?jurisdiction=ON", "/fr/ressources/exporter/csv/?jurisdiction=ON"),
-    ("/fr/certificates/verify/ABC/", "/fr/certificats/verifier/ABC/"),
-])
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("/fr/search/?q=Ontario", "/fr/recherche/?q=Ontario"),
+        ("/fr/my-learning/", "/fr/mon-apprentissage/"),
+        ("/fr/ressources/coverage/", "/fr/ressources/couverture/"),
+        ("/fr/ressources/export/csv/?jurisdiction=ON", "/fr/ressources/exporter/csv/?jurisdiction=ON"),
+        ("/fr/certificates/verify/ABC/", "/fr/certificats/verifier/ABC/"),
+    ],
+)
 def test_english_paths_under_fr_redirect_to_the_french_ones(client, old, new):
     response = client.get(old)
     assert response.status_code == 301 and response["Location"] == new

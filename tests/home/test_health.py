@@ -19,7 +19,11 @@ def test_healthz_and_readyz_answer_without_signing_in(client):
     ready = client.get("/readyz")
     assert ready.status_code == 200
     assert {name for name, check in ready.json()["checks"].items() if check["ok"]} == {
-        "database", "cache", "storage", "task_queue"}
+        "database",
+        "cache",
+        "storage",
+        "task_queue",
+    }
 
 
 PROBE = """
@@ -34,11 +38,16 @@ print(json.dumps({"ready": ready.status_code, "checks": ready.json()["checks"], 
 
 def test_readyz_fails_when_the_database_is_down():
     # A real server process whose PostgreSQL is not there (nothing listens on port 9).
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test",
-           "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere", "ALLOWED_HOSTS": "testserver"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nowhere",
+        "ALLOWED_HOSTS": "testserver",
+    }
     env.pop("REDIS_URL", None)
-    result = subprocess.run([sys.executable, "-c", PROBE], env=env, cwd=settings.BASE_DIR, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=120
+    )
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["ready"] == 503 and answer["alive"] == 200  # alive, just not ready
     assert answer["checks"]["database"]["ok"] is False and "OperationalError" in answer["checks"]["database"]["error"]

@@ -36,8 +36,9 @@ def test_toggle_falls_back_to_the_other_home_when_a_page_has_no_translation(clie
     from literacy.models import JurisdictionPage
 
     ontario_en = site_tree["jurisdictions"]["ON"]["pages"]["en"]
-    child = JurisdictionPage(title="English only", slug="english-only", jurisdiction=ontario_en.jurisdiction,
-                             locale=ontario_en.locale)
+    child = JurisdictionPage(
+        title="English only", slug="english-only", jurisdiction=ontario_en.jurisdiction, locale=ontario_en.locale
+    )
     site_tree["jurisdictions"]["ON"]["pages"]["en"].get_parent().add_child(instance=child)
     child.save_revision().publish()
     assert toggle_href(client.get(child.url))[0] == "/fr/"
@@ -119,7 +120,9 @@ def test_toggle_keeps_the_reader_on_the_same_view_and_filters(client):
     assert client.get(href).status_code == 200
 
 
-@pytest.mark.parametrize("language, title", [("en", "You cannot see this page"), ("fr", "Vous ne pouvez pas consulter cette page")])
+@pytest.mark.parametrize(
+    "language, title", [("en", "You cannot see this page"), ("fr", "Vous ne pouvez pas consulter cette page")]
+)
 def test_refused_pages_answer_in_the_readers_language(language, title, site_tree):
     from django.core.exceptions import PermissionDenied
     from django.test import RequestFactory

@@ -90,10 +90,17 @@ def test_administrators_manage_the_vocabulary_in_the_admin(client, site_tree):
     topics = client.get("/admin/snippets/literacy/topic/").content.decode()
     assert "Feminist Open Government (FOGO)" in topics
     ontario = Jurisdiction.objects.get(code="ON")
-    response = client.post(f"/admin/snippets/literacy/jurisdiction/edit/{ontario.pk}/", {
-        "code": "ON", "name_en": "Ontario", "name_fr": "Ontario", "kind": "provincial",
-        "time_zone": "Mars/Olympus", "sort_order": 6,
-    })
+    response = client.post(
+        f"/admin/snippets/literacy/jurisdiction/edit/{ontario.pk}/",
+        {
+            "code": "ON",
+            "name_en": "Ontario",
+            "name_fr": "Ontario",
+            "kind": "provincial",
+            "time_zone": "Mars/Olympus",
+            "sort_order": 6,
+        },
+    )
     assert response.status_code == 200
     assert "not a known IANA time zone" in response.content.decode()
     ontario.refresh_from_db()

@@ -53,16 +53,28 @@ def bc(site_tree, django_capture_on_commit_callbacks):
     # Pages are isolated by Wagtail's page permissions (the snapshot shows them untouched); their
     # titles are not secret, so only the records that are carry MARKER.
     page = save_resource_page(
-        parent=parent, title="BC resource", topics=[Topic.objects.first()], audiences=[],
-        summary="BC summary", resource_type="guide", format="html", languages=["en"], licence="ogl-bc-2.0",
-        link_url="https://example.org/bc", publisher="BC", date_published=date(2024, 1, 1),
+        parent=parent,
+        title="BC resource",
+        topics=[Topic.objects.first()],
+        audiences=[],
+        summary="BC summary",
+        resource_type="guide",
+        format="html",
+        languages=["en"],
+        licence="ogl-bc-2.0",
+        link_url="https://example.org/bc",
+        publisher="BC",
+        date_published=date(2024, 1, 1),
     )
     editor = staff_user("BC", "Editors")
     page.title = "BC resource, draft"
     page.save_revision(user=editor)
     workflow_state = page.get_workflow().start(page, editor)
     planned = PlannedResource.objects.create(
-        jurisdiction=jurisdiction, topic=Topic.objects.first(), title=f"{MARKER} planned", contact="bc@example.org",
+        jurisdiction=jurisdiction,
+        topic=Topic.objects.first(),
+        title=f"{MARKER} planned",
+        contact="bc@example.org",
     )
     session = make_session("BC", title=f"{MARKER} session")
     learner = UserFactory(display_name=f"{MARKER} learner")
@@ -72,15 +84,29 @@ def bc(site_tree, django_capture_on_commit_callbacks):
         type(session).objects.filter(pk=session.pk).update(start=started, end=started + timedelta(hours=2))
         session_services.mark_attendance(registrations=[registration], status=Registration.Status.ATTENDED, actor=None)
     certificate = Certificate.objects.get(user=learner)
-    document = Document.objects.create(title=f"{MARKER} guide", collection=jurisdiction.collection,
-                                       file=__import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(b"x", name="bc.txt"))
-    image = Image.objects.create(title=f"{MARKER} chart", collection=jurisdiction.collection, file=get_test_image_file())
+    document = Document.objects.create(
+        title=f"{MARKER} guide",
+        collection=jurisdiction.collection,
+        file=__import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(b"x", name="bc.txt"),
+    )
+    image = Image.objects.create(
+        title=f"{MARKER} chart", collection=jurisdiction.collection, file=get_test_image_file()
+    )
     revision = Revision.objects.filter(object_id=str(page.pk)).order_by("-pk").first()
     task_state = workflow_state.current_task_state
     return {
-        "jurisdiction": jurisdiction, "page": page, "planned": planned, "session": session, "registration": registration,
-        "certificate": certificate, "document": document, "image": image, "revision": revision,
-        "workflow_state": workflow_state, "task_state": task_state, "editor": editor,
+        "jurisdiction": jurisdiction,
+        "page": page,
+        "planned": planned,
+        "session": session,
+        "registration": registration,
+        "certificate": certificate,
+        "document": document,
+        "image": image,
+        "revision": revision,
+        "workflow_state": workflow_state,
+        "task_state": task_state,
+        "editor": editor,
     }
 
 
@@ -105,12 +131,25 @@ def fill(route, bc):
     ]
     default = next((pk for prefix, pk in by_family if route.startswith(prefix)), page.pk)
     values = {
-        "revision_id": bc["revision"].pk, "revision_id_a": bc["revision"].pk, "revision_id_b": "latest",
-        "task_state_id": bc["task_state"].pk, "workflow_state_id": bc["workflow_state"].pk,
-        "task_id": bc["task_state"].task_id, "action_name": "approve", "action": "delete", "code": "BC",
-        "app_label": "resources", "model_name": "plannedresource", "content_type_app_name": "resources",
-        "content_type_model_name": "resourcepage", "app_name": "resources", "filter_spec": "original",
-        "mode": "", "object_id": page.pk, "session_id": 1, "destination_id": page.get_parent().pk,
+        "revision_id": bc["revision"].pk,
+        "revision_id_a": bc["revision"].pk,
+        "revision_id_b": "latest",
+        "task_state_id": bc["task_state"].pk,
+        "workflow_state_id": bc["workflow_state"].pk,
+        "task_id": bc["task_state"].task_id,
+        "action_name": "approve",
+        "action": "delete",
+        "code": "BC",
+        "app_label": "resources",
+        "model_name": "plannedresource",
+        "content_type_app_name": "resources",
+        "content_type_model_name": "resourcepage",
+        "app_name": "resources",
+        "filter_spec": "original",
+        "mode": "",
+        "object_id": page.pk,
+        "session_id": 1,
+        "destination_id": page.get_parent().pk,
     }
 
     def value(match):
@@ -126,8 +165,12 @@ def snapshot(bc):
     page = ResourcePage.objects.get(pk=bc["page"].pk)
     return {
         "page": (page.title, page.live, page.latest_revision_id, page.get_parent().pk, page.locked),
-        "planned": list(PlannedResource.objects.filter(pk=bc["planned"].pk).values_list("jurisdiction_id", "title", "contact")),
-        "registrations": list(Registration.objects.filter(session__jurisdiction__code="BC").values_list("pk", "status")),
+        "planned": list(
+            PlannedResource.objects.filter(pk=bc["planned"].pk).values_list("jurisdiction_id", "title", "contact")
+        ),
+        "registrations": list(
+            Registration.objects.filter(session__jurisdiction__code="BC").values_list("pk", "status")
+        ),
         "certificate": list(Certificate.objects.filter(pk=bc["certificate"].pk).values_list("revoked_at", flat=True)),
         "documents": list(Document.objects.filter(pk=bc["document"].pk).values_list("title", "collection_id")),
         "images": list(Image.objects.filter(pk=bc["image"].pk).values_list("title", "collection_id")),
@@ -155,8 +198,19 @@ def test_no_ontario_role_reaches_any_bc_object_through_any_admin_url(client, bc,
         body = b"".join(response.streaming_content) if response.streaming else response.content
         if response.status_code == 200 and MARKER.encode() in body:
             shown.append(url)
-        client.post(url, {"jurisdiction": Jurisdiction.objects.get(code="ON").pk, "title": "moved", "contact": "x@on",
-                          "reason": "x", "message": "x", "status": "cancelled", "action": "cancel", "id": bc["planned"].pk})
+        client.post(
+            url,
+            {
+                "jurisdiction": Jurisdiction.objects.get(code="ON").pk,
+                "title": "moved",
+                "contact": "x@on",
+                "reason": "x",
+                "message": "x",
+                "status": "cancelled",
+                "action": "cancel",
+                "id": bc["planned"].pk,
+            },
+        )
     assert shown == [], "\n".join(shown)
     assert snapshot(bc) == before
     assert requested > 100
@@ -165,7 +219,9 @@ def test_no_ontario_role_reaches_any_bc_object_through_any_admin_url(client, bc,
 def test_own_records_stay_editable_and_cannot_be_moved_to_another_jurisdiction(client, site_tree):
     ontario, bc = Jurisdiction.objects.get(code="ON"), Jurisdiction.objects.get(code="BC")
     topic = Topic.objects.first()
-    planned = PlannedResource.objects.create(jurisdiction=ontario, topic=topic, title="ON planned", contact="on@example.org")
+    planned = PlannedResource.objects.create(
+        jurisdiction=ontario, topic=topic, title="ON planned", contact="on@example.org"
+    )
     client.force_login(staff_user("ON", "Editors"))
     url = f"/admin/snippets/resources/plannedresource/edit/{planned.pk}/"
     form = client.get(url)

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 def make_certificate(site_tree, code="ON"):
     return services.issue_certificate(
-        user=UserFactory(), subject=site_tree["jurisdictions"][code]["pages"]["en"], kind="course",
+        user=UserFactory(),
+        subject=site_tree["jurisdictions"][code]["pages"]["en"],
+        kind="course",
         jurisdiction=Jurisdiction.objects.get(code=code),
     )
 

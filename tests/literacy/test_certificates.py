@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from literacy import services
 from literacy.certificates import Certificate
 from literacy.models import Jurisdiction
-from tests.factories import localized_url, PASSWORD, UserFactory, staff_user
+from tests.factories import PASSWORD, UserFactory, localized_url, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,9 @@ def test_verification_code_has_at_least_64_random_bits(site_tree, django_capture
     assert len(base64.b32decode(certificate.code)) * 8 >= 64
 
 
-def test_second_download_serves_the_stored_file_without_rendering_again(client, site_tree, django_capture_on_commit_callbacks):
+def test_second_download_serves_the_stored_file_without_rendering_again(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     user = UserFactory()
     certificate = issue(site_tree, user, django_capture_on_commit_callbacks)
     assert certificate.render_count == 1
@@ -65,7 +67,9 @@ def test_missing_pdf_is_rendered_on_first_download(client, site_tree):
     assert certificate.render_count == 1
 
 
-def test_only_the_learner_or_a_moderator_of_the_jurisdiction_can_download(client, site_tree, django_capture_on_commit_callbacks):
+def test_only_the_learner_or_a_moderator_of_the_jurisdiction_can_download(
+    client, site_tree, django_capture_on_commit_callbacks
+):
     certificate = issue(site_tree, UserFactory(), django_capture_on_commit_callbacks)
     url = f"/en/certificates/{certificate.code}/pdf/"
     client.login(username=UserFactory().username, password=PASSWORD)

@@ -19,7 +19,7 @@ from tests.sessions.helpers import make_session
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1"]
+HOSTILE = ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1"]
 
 
 def _cells(content):
@@ -53,13 +53,27 @@ def test_roster_csv_escapes_learner_controlled_cells(client, site_tree):
 def test_resources_and_gaps_csv_escape_titles(client, site_tree):
     parent = site_tree["jurisdictions"]["ON"]["pages"]["en"]
     for number, value in enumerate(value for value in HOSTILE if value[0] not in "\t\r"):  # titles are one line
-        save_resource_page(parent=parent, title=f"{value} {number}", topics=[Topic.objects.first()],
-                           audiences=[], summary=value, resource_type="guide", format="html", languages=["en"],
-                           licence="ogl-ontario-1.0", publisher=value, date_published=date(2024, 1, 1),
-                           link_url="https://example.org/r")
+        save_resource_page(
+            parent=parent,
+            title=f"{value} {number}",
+            topics=[Topic.objects.first()],
+            audiences=[],
+            summary=value,
+            resource_type="guide",
+            format="html",
+            languages=["en"],
+            licence="ogl-ontario-1.0",
+            publisher=value,
+            date_published=date(2024, 1, 1),
+            link_url="https://example.org/r",
+        )
     _assert_inert(_cells(b"".join(client.get("/en/resources/export/csv/").streaming_content)))
-    PlannedResource.objects.create(jurisdiction=Jurisdiction.objects.get(code="ON"), topic=Topic.objects.last(),
-                                   title=HOSTILE[0], contact="on@example.org")
+    PlannedResource.objects.create(
+        jurisdiction=Jurisdiction.objects.get(code="ON"),
+        topic=Topic.objects.last(),
+        title=HOSTILE[0],
+        contact="on@example.org",
+    )
     client.force_login(staff_user("ON", "Coordinators"))
     gaps = client.get("/admin/resources/gaps.csv")
     assert gaps.status_code == 200

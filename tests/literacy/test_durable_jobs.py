@@ -34,14 +34,31 @@ def _database_url():
 
 def _start_worker(tmp_path, name, *extra):
     env = {
-        **os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test", "DATABASE_URL": _database_url(),
-        "OGL_TEST_TASKS": "db", "OGL_TEST_EMAIL_BACKEND": "tests.support.mail.SlowFileEmailBackend",
-        "OGL_TEST_MAIL_FILE": str(tmp_path / "mail.txt"), "OGL_TASK_LEASE_SECONDS": "3",
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": _database_url(),
+        "OGL_TEST_TASKS": "db",
+        "OGL_TEST_EMAIL_BACKEND": "tests.support.mail.SlowFileEmailBackend",
+        "OGL_TEST_MAIL_FILE": str(tmp_path / "mail.txt"),
+        "OGL_TASK_LEASE_SECONDS": "3",
     }
     env.pop("REDIS_URL", None)
     return subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--no-startup-delay", "--interval", "0.2", "--worker-id", name, *extra],
-        cwd=ROOT, env=env, stdout=open(tmp_path / f"{name}.log", "w"), stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "manage.py",
+            "run_worker",
+            "--no-startup-delay",
+            "--interval",
+            "0.2",
+            "--worker-id",
+            name,
+            *extra,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=open(tmp_path / f"{name}.log", "w"),
+        stderr=subprocess.STDOUT,
     )
 
 

@@ -18,13 +18,15 @@ CODES = [code for code, *_ in __import__("literacy.vocabulary", fromlist=["JURIS
 
 
 def edit_post_data(page, *, action, title=None):
-    data = nested_form_data({
-        "title": title or page.title,
-        "slug": page.slug,
-        "jurisdiction": page.jurisdiction_id,
-        "intro": rich_text(f"<p>{title or page.title} intro</p>"),
-        "comments": inline_formset([]),
-    })
+    data = nested_form_data(
+        {
+            "title": title or page.title,
+            "slug": page.slug,
+            "jurisdiction": page.jurisdiction_id,
+            "intro": rich_text(f"<p>{title or page.title} intro</p>"),
+            "comments": inline_formset([]),
+        }
+    )
     data[action] = "1"
     return data
 
@@ -34,7 +36,9 @@ def english_page(code):
 
 
 def submit_for_review(client, page, *, title):
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post_data(page, action="action-submit", title=title))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post_data(page, action="action-submit", title=title)
+    )
     assert response.status_code == 302, response.content[:2000]
     return Page.objects.get(pk=page.pk).current_workflow_task_state
 
@@ -64,10 +68,12 @@ def submissions():
 def collection_items():
     items = {}
     for jurisdiction in Jurisdiction.objects.all():
-        document = Document.objects.create(title=f"{jurisdiction.code} guide", collection=jurisdiction.collection,
-                                           file="documents/guide.pdf")
-        image = Image.objects.create(title=f"{jurisdiction.code} chart", collection=jurisdiction.collection,
-                                     file=get_test_image_file())
+        document = Document.objects.create(
+            title=f"{jurisdiction.code} guide", collection=jurisdiction.collection, file="documents/guide.pdf"
+        )
+        image = Image.objects.create(
+            title=f"{jurisdiction.code} chart", collection=jurisdiction.collection, file=get_test_image_file()
+        )
         items[jurisdiction.code] = (document, image)
     return items
 
@@ -83,7 +89,8 @@ def test_an_editor_cannot_touch_any_other_jurisdiction(client, code, submissions
             assert denied(client.get(reverse("wagtailadmin_pages:add_subpage", args=[page.pk]))), (code, other, "add")
         state = submissions[other]
         approve = client.post(
-            reverse("wagtailadmin_pages:workflow_action", args=[state.workflow_state.object_id, "approve", state.pk]), {"comment": ""}
+            reverse("wagtailadmin_pages:workflow_action", args=[state.workflow_state.object_id, "approve", state.pk]),
+            {"comment": ""},
         )
         assert approve.status_code in (302, 403), (code, other, "approve")
         assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_IN_PROGRESS, (code, other, "approve")
@@ -99,7 +106,10 @@ def test_a_moderator_cannot_approve_another_jurisdictions_submission(client, cod
         if other == code:
             continue
         state = submissions[other]
-        client.post(reverse("wagtailadmin_pages:workflow_action", args=[state.workflow_state.object_id, "approve", state.pk]), {"comment": ""})
+        client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[state.workflow_state.object_id, "approve", state.pk]),
+            {"comment": ""},
+        )
         assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_IN_PROGRESS, (code, other)
         assert denied(client.get(reverse("wagtailadmin_pages:edit", args=[english_page(other).pk])))
 
@@ -113,8 +123,10 @@ def test_in_their_own_jurisdiction_editors_edit_and_submit_but_cannot_publish(cl
         assert client.get(reverse("wagtailadmin_pages:edit", args=[own_page.pk])).status_code == 200
         assert client.get(reverse("wagtailadmin_pages:add_subpage", args=[own_page.pk])).status_code == 200
 
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                           edit_post_data(page, action="action-publish", title=f"{code} published by an editor?"))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_post_data(page, action="action-publish", title=f"{code} published by an editor?"),
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.live_revision_id == live_revision

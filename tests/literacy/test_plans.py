@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def plans(site_tree):
     en_course, en_lessons = make_course(site_tree, with_check=False, lessons=3, title="Toolkit")
-    fr_course, fr_lessons = make_course(site_tree, language="fr", with_check=False, lessons=3, title="Boîte à outils",
-                                        translation_of=en_course)
+    fr_course, fr_lessons = make_course(
+        site_tree, language="fr", with_check=False, lessons=3, title="Boîte à outils", translation_of=en_course
+    )
     lesson_pages = {
         slug: {"en": en_lessons[i], "fr": fr_lessons[i]}
         for i, slug in enumerate(["principles-and-policy", "community-engagement", "standards"])

@@ -37,7 +37,7 @@ def _plan(site_tree, language, translation_of=None):
 def test_records_on_both_language_pages_merge_onto_the_canonical_page(site_tree):
     course_en, lessons_en = make_course(site_tree, language="en", title="Course", with_check=True)
     course_fr, lessons_fr = make_course(site_tree, language="fr", title="Cours", translation_of=course_en)
-    for english, french in zip(lessons_en, lessons_fr):
+    for english, french in zip(lessons_en, lessons_fr, strict=True):
         french.translation_key = english.translation_key
         french.save()
     learner, other = UserFactory(), UserFactory()
@@ -59,10 +59,23 @@ def test_records_on_both_language_pages_merge_onto_the_canonical_page(site_tree)
     step_fr = plan_fr.steps.order_by("sort_order").last()
     PlanStepCompletion.objects.create(user=learner, step=step_fr)
     course_type = ContentType.objects.get_for_model(course_en)
-    kept = Certificate.objects.create(user=learner, content_type=course_type, object_id=course_en.pk, kind="course",
-                                      learner_name="A", subject_title="Course")
-    merged = Certificate.objects.create(user=learner, content_type=course_type, object_id=course_fr.pk, kind="course",
-                                        learner_name="A", subject_title="Cours", subject_language="fr")
+    kept = Certificate.objects.create(
+        user=learner,
+        content_type=course_type,
+        object_id=course_en.pk,
+        kind="course",
+        learner_name="A",
+        subject_title="Course",
+    )
+    merged = Certificate.objects.create(
+        user=learner,
+        content_type=course_type,
+        object_id=course_fr.pk,
+        kind="course",
+        learner_name="A",
+        subject_title="Cours",
+        subject_language="fr",
+    )
 
     literacy_migration.pair_plan_steps(apps, None)
     literacy_migration.merge_records(apps, None)
@@ -73,7 +86,8 @@ def test_records_on_both_language_pages_merge_onto_the_canonical_page(site_tree)
     assert enrolment.pk == early.pk and enrolment.completed_at == late.completed_at  # earliest start, the completion
     assert Enrolment.objects.get(user=other).course_id == course_en.pk
     assert sorted(LessonCompletion.objects.filter(user=learner).values_list("lesson_id", flat=True)) == sorted(
-        lesson.pk for lesson in lessons_en)
+        lesson.pk for lesson in lessons_en
+    )
     assert QuizAttempt.objects.filter(user=learner, lesson=lessons_en[1]).count() == 2
     assert list(PlanEnrolment.objects.filter(user=learner).values_list("plan_id", flat=True)) == [plan_en.pk]
     step_en = plan_en.steps.order_by("sort_order").last()

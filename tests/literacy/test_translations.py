@@ -6,14 +6,14 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import String, StringTranslation, Translation, TranslationSource
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from home.models import HomePage
 from literacy.models import JurisdictionIndexPage, JurisdictionPage, LearningPlanIndexPage, Topic
 from literacy.plans import LearningPlanPage, LearningPlanStep
-from resources.models import ResourceIndexPage, ResourcePage
+from resources.models import ResourceIndexPage
 from resources.services import save_resource_page
 from sessions.models import SessionIndexPage, SessionPage
 from tests.courses.helpers import question
@@ -24,9 +24,17 @@ pytestmark = pytest.mark.django_db
 def _new_resource(tree):
     parent = tree["jurisdictions"]["ON"]["pages"]["en"]
     return save_resource_page(
-        parent=parent, title="Open data guide", topics=list(Topic.objects.filter(slug="basics")), audiences=[],
-        summary="A guide to open data.", resource_type="guide", format="html", languages=["en", "fr"],
-        licence="ogl-ontario-1.0", link_url="https://example.org/guide", publisher="Ontario",
+        parent=parent,
+        title="Open data guide",
+        topics=list(Topic.objects.filter(slug="basics")),
+        audiences=[],
+        summary="A guide to open data.",
+        resource_type="guide",
+        format="html",
+        languages=["en", "fr"],
+        licence="ogl-ontario-1.0",
+        link_url="https://example.org/guide",
+        publisher="Ontario",
         date_published=date(2024, 5, 1),
     )
 
@@ -53,8 +61,9 @@ def _new_lesson(tree):
 
 def _new_plan(tree):
     index = tree["index_pages"][LearningPlanIndexPage]["en"]
-    plan = LearningPlanPage(title="Engagement plan", slug="engagement-plan", framework="general",
-                            introduction="<p>Plan intro.</p>")
+    plan = LearningPlanPage(
+        title="Engagement plan", slug="engagement-plan", framework="general", introduction="<p>Plan intro.</p>"
+    )
     plan.steps = [LearningPlanStep(title="Reflect", expected_outcome="You can explain it.")]
     index.add_child(instance=plan)
     plan.save_revision().publish()
@@ -65,9 +74,17 @@ def _new_session(tree):
     parent = tree["jurisdictions"]["ON"]["pages"]["en"]
     start = (timezone.now() + timedelta(days=20)).replace(microsecond=0)
     session = SessionPage(
-        title="Open data clinic", slug="open-data-clinic", jurisdiction=parent.jurisdiction, start=start,
-        end=start + timedelta(hours=2), time_zone="America/Toronto", capacity=12, format="in_person",
-        venue="Room 1", address="1 Main St", description="<p>Bring questions.</p>",
+        title="Open data clinic",
+        slug="open-data-clinic",
+        jurisdiction=parent.jurisdiction,
+        start=start,
+        end=start + timedelta(hours=2),
+        time_zone="America/Toronto",
+        capacity=12,
+        format="in_person",
+        venue="Room 1",
+        address="1 Main St",
+        description="<p>Bring questions.</p>",
     )
     parent.add_child(instance=session)
     session.save_revision().publish()
@@ -76,8 +93,12 @@ def _new_session(tree):
 
 def _existing(page_class):
     def get(tree):
-        return page_class.objects.get(locale__language_code="en") if page_class is not JurisdictionPage else \
-            tree["jurisdictions"]["ON"]["pages"]["en"]
+        return (
+            page_class.objects.get(locale__language_code="en")
+            if page_class is not JurisdictionPage
+            else tree["jurisdictions"]["ON"]["pages"]["en"]
+        )
+
     return get
 
 
@@ -102,7 +123,9 @@ def _translate_all(translation):
     fr = translation.target_locale
     for segment in translation.source.stringsegment_set.select_related("string", "context"):
         StringTranslation.objects.update_or_create(
-            translation_of=segment.string, locale=fr, context=segment.context,
+            translation_of=segment.string,
+            locale=fr,
+            context=segment.context,
             defaults={"data": f"FR {segment.string.data}"},
         )
 
@@ -132,8 +155,15 @@ def test_every_page_model_translates_edits_and_syncs(site_tree, kind):
     source, translation, french = _translated_page(page)
     assert french.live and french.locale.language_code == "fr"
     assert french.translation_key == page.translation_key
-    if kind not in ("home", "resource index", "course index", "plan index", "session index",
-                    "jurisdiction index", "jurisdiction"):
+    if kind not in (
+        "home",
+        "resource index",
+        "course index",
+        "plan index",
+        "session index",
+        "jurisdiction index",
+        "jurisdiction",
+    ):
         assert french.title == f"FR {page.title}"
 
     page.title = f"{page.title} (edited)"
@@ -159,7 +189,11 @@ def test_data_fields_are_synchronised_not_translated(site_tree):
 
     _source, _translation, french_session = _translated_page(session)
     assert (french_session.start, french_session.end, french_session.time_zone, french_session.capacity) == (
-        session.start, session.end, session.time_zone, session.capacity)
+        session.start,
+        session.end,
+        session.time_zone,
+        session.capacity,
+    )
     assert french_session.address == session.address and french_session.format == "in_person"
     assert french_session.jurisdiction_id == session.jurisdiction_id
 

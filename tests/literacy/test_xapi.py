@@ -48,18 +48,29 @@ class Ralph:
         self.dir, self.port = tmp_path, port
         self.url = f"http://127.0.0.1:{port}"
         self.process = None
-        self.env = {**os.environ, "RALPH_AUTH_FILE": str(tmp_path / "auth.json"), "RALPH_RUNSERVER_BACKEND": "fs",
-                    "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(tmp_path / "data")}
+        self.env = {
+            **os.environ,
+            "RALPH_AUTH_FILE": str(tmp_path / "auth.json"),
+            "RALPH_RUNSERVER_BACKEND": "fs",
+            "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(tmp_path / "data"),
+        }
         (tmp_path / "data").mkdir(exist_ok=True)
-        subprocess.run([_ralph_binary(), "auth", "-u", AUTH[0], "-p", AUTH[1], "-s", "all", "-M",
-                        "mailto:lrs@example.org", "-w"], env=self.env, check=True, capture_output=True)
+        subprocess.run(
+            [_ralph_binary(), "auth", "-u", AUTH[0], "-p", AUTH[1], "-s", "all", "-M", "mailto:lrs@example.org", "-w"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+        )
 
     def start(self):
         python = str(Path(_ralph_binary()).parent / "python")
         launcher = str(Path(django_settings.BASE_DIR) / "tests" / "support" / "ralph_server.py")
         self.process = subprocess.Popen(
-            [python, launcher, str(self.port)], cwd=self.dir, env=self.env,
-            stdout=open(self.dir / "ralph.log", "a"), stderr=subprocess.STDOUT,
+            [python, launcher, str(self.port)],
+            cwd=self.dir,
+            env=self.env,
+            stdout=open(self.dir / "ralph.log", "a"),
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -89,8 +100,9 @@ class Ralph:
 @pytest.fixture
 def lrs(tmp_path, settings):
     server = Ralph(tmp_path, _free_port())
-    settings.OGL_XAPI_STORES = [{"name": "ralph", "endpoint": f"{server.url}/xAPI", "username": AUTH[0],
-                                 "password": AUTH[1]}]
+    settings.OGL_XAPI_STORES = [
+        {"name": "ralph", "endpoint": f"{server.url}/xAPI", "username": AUTH[0], "password": AUTH[1]}
+    ]
     yield server
     server.stop()
 
@@ -110,8 +122,11 @@ def test_a_learners_journey_reaches_the_lrs_once_each(site_tree, lrs, django_cap
     started = timezone.now() - timedelta(hours=1)
     SessionPage.objects.filter(pk=session.pk).update(start=started, end=started + timedelta(hours=2))
     with django_capture_on_commit_callbacks(execute=True):
-        session_services.mark_attendance(registrations=[Registration.objects.get(pk=registration.pk)],
-                                         status=Registration.Status.ATTENDED, actor=None)
+        session_services.mark_attendance(
+            registrations=[Registration.objects.get(pk=registration.pk)],
+            status=Registration.Status.ATTENDED,
+            actor=None,
+        )
 
     rows = list(LearningStatement.objects.all())
     assert rows and all(row.status == LearningStatement.Status.DELIVERED for row in rows)
@@ -123,8 +138,20 @@ def test_a_learners_journey_reaches_the_lrs_once_each(site_tree, lrs, django_cap
 
     stored = lrs.statements(agent=json.dumps({"mbox": "mailto:ada@example.org"}))
     verbs = sorted(statement["verb"]["id"].rsplit("/", 1)[-1] for statement in stored)
-    assert verbs == sorted(["registered", "completed", "failed", "passed", "completed", "completed", "earned",
-                            "registered", "attended", "earned"])
+    assert verbs == sorted(
+        [
+            "registered",
+            "completed",
+            "failed",
+            "passed",
+            "completed",
+            "completed",
+            "earned",
+            "registered",
+            "attended",
+            "earned",
+        ]
+    )
     assert len({statement["id"] for statement in stored}) == len(stored) == len(rows)
     passed = next(s for s in stored if s["verb"]["id"].endswith("/passed"))
     assert passed["result"]["score"]["scaled"] == 1.0 and passed["result"]["success"] is True

@@ -14,14 +14,22 @@ def make_resource(site_tree):
     def make(code="ON", language="en", title="A resource", topics=("basics",), audiences=("managers",), **values):
         parent = site_tree["jurisdictions"][code]["pages"][language]
         defaults = {
-            "summary": f"Summary of {title}", "resource_type": "guide", "format": "html", "languages": [language],
-            "licence": "ogl-canada-2.0", "link_url": "https://example.ca/resource", "publisher": "Publisher",
+            "summary": f"Summary of {title}",
+            "resource_type": "guide",
+            "format": "html",
+            "languages": [language],
+            "licence": "ogl-canada-2.0",
+            "link_url": "https://example.ca/resource",
+            "publisher": "Publisher",
             "date_published": date(2024, 5, 1),
         }
         defaults.update(values)
         return save_resource_page(
-            parent=parent, title=title, topics=list(Topic.objects.filter(slug__in=topics)),
-            audiences=list(Audience.objects.filter(slug__in=audiences)), **defaults,
+            parent=parent,
+            title=title,
+            topics=list(Topic.objects.filter(slug__in=topics)),
+            audiences=list(Audience.objects.filter(slug__in=audiences)),
+            **defaults,
         )
 
     return make

@@ -12,14 +12,38 @@ XSS = '"><script>alert(1)</script>'
 @pytest.fixture
 def fixture_resources(make_resource):
     make_resource(code="ON", title="Ontario basics guide", topics=("basics",), resource_type="guide", languages=["en"])
-    make_resource(code="ON", title="Ontario governance video", topics=("governance",), resource_type="video",
-                  languages=["en", "fr"])
-    make_resource(code="ON", title="Ontario standards guide", topics=("standards", "basics"), resource_type="guide",
-                  languages=["en", "fr"], licence="ogl-ontario-1.0")
-    make_resource(code="BC", title="BC basics video", topics=("basics",), resource_type="video", languages=["en"],
-                  licence="ogl-bc-2.0")
-    make_resource(code="QC", title="Québec gouvernance", topics=("governance",), resource_type="guide",
-                  languages=["fr"], licence="cc-by-4.0-quebec", audiences=("data-practitioners",))
+    make_resource(
+        code="ON",
+        title="Ontario governance video",
+        topics=("governance",),
+        resource_type="video",
+        languages=["en", "fr"],
+    )
+    make_resource(
+        code="ON",
+        title="Ontario standards guide",
+        topics=("standards", "basics"),
+        resource_type="guide",
+        languages=["en", "fr"],
+        licence="ogl-ontario-1.0",
+    )
+    make_resource(
+        code="BC",
+        title="BC basics video",
+        topics=("basics",),
+        resource_type="video",
+        languages=["en"],
+        licence="ogl-bc-2.0",
+    )
+    make_resource(
+        code="QC",
+        title="Québec gouvernance",
+        topics=("governance",),
+        resource_type="guide",
+        languages=["fr"],
+        licence="cc-by-4.0-quebec",
+        audiences=("data-practitioners",),
+    )
 
 
 def _facet(response, name):
@@ -64,14 +88,20 @@ def test_values_within_a_facet_combine_with_or(client, fixture_resources):
 def test_language_and_audience_filters(client, fixture_resources):
     response = client.get("/en/resources/?language=fr")
     assert {p.title for p in response.context["page_obj"].object_list} == {
-        "Ontario governance video", "Ontario standards guide", "Québec gouvernance"}
+        "Ontario governance video",
+        "Ontario standards guide",
+        "Québec gouvernance",
+    }
     response = client.get("/en/resources/?audience=data-practitioners")
     assert [p.title for p in response.context["page_obj"].object_list] == ["Québec gouvernance"]
 
 
 def test_full_text_search_with_facets(client, fixture_resources, make_resource):
     response = client.get("/en/resources/?q=video")
-    assert {p.title for p in response.context["page_obj"].object_list} == {"Ontario governance video", "BC basics video"}
+    assert {p.title for p in response.context["page_obj"].object_list} == {
+        "Ontario governance video",
+        "BC basics video",
+    }
     assert _facet(response, "jurisdiction")["ON"] == 1
     response = client.get("/en/resources/?q=video&jurisdiction=BC")
     assert [p.title for p in response.context["page_obj"].object_list] == ["BC basics video"]
@@ -142,8 +172,13 @@ def test_french_browse_page_is_translated(client, make_resource, site_tree):
 
 def test_search_crosses_languages_and_answers_in_the_readers(client, make_resource):
     english = make_resource(code="ON", title="Publishing open data well", summary="A practical guide.")
-    make_resource(code="ON", language="fr", title="Bien publier des données ouvertes", summary="Un guide pratique.",
-                  translation_of=english)
+    make_resource(
+        code="ON",
+        language="fr",
+        title="Bien publier des données ouvertes",
+        summary="Un guide pratique.",
+        translation_of=english,
+    )
     make_resource(code="ON", title="Unrelated records guide", summary="Nothing about it.")
 
     english_hits = client.get("/en/resources/", {"q": "données ouvertes"}).context["page_obj"].object_list

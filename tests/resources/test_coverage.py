@@ -30,9 +30,9 @@ def test_matrix_marks_gaps_exactly_where_the_fixture_has_none(client, covered):
     assert table.caption and table.caption.get_text(strip=True)
     assert all(th.get("scope") in ("col", "row") for th in table.find_all("th"))
     topics = list(Topic.objects.values_list("slug", flat=True))
-    for row, jurisdiction in zip(table.tbody.find_all("tr"), Jurisdiction.objects.all()):
+    for row, jurisdiction in zip(table.tbody.find_all("tr"), Jurisdiction.objects.all(), strict=True):
         cells = row.find_all("td")[: len(topics)]
-        for cell, slug in zip(cells, topics):
+        for cell, slug in zip(cells, topics, strict=True):
             expected = covered.get((jurisdiction.code, slug), 0)
             if expected:
                 assert "gap" not in cell["class"] and cell.get_text(strip=True).startswith(str(expected))
@@ -41,8 +41,12 @@ def test_matrix_marks_gaps_exactly_where_the_fixture_has_none(client, covered):
 
 
 def test_matrix_counts_a_bilingual_resource_once_and_shows_planned(client, covered, site_tree):
-    PlannedResource.objects.create(jurisdiction=Jurisdiction.objects.get(code="NU"), topic=Topic.objects.get(slug="fogo"),
-                                   title="FOGO primer", target_date=date(2027, 3, 1))
+    PlannedResource.objects.create(
+        jurisdiction=Jurisdiction.objects.get(code="NU"),
+        topic=Topic.objects.get(slug="fogo"),
+        title="FOGO primer",
+        target_date=date(2027, 3, 1),
+    )
     soup = BeautifulSoup(client.get("/fr/ressources/couverture/").content, "html.parser")
     planned = soup.select("td.planned")
     assert len(planned) == 1 and planned[0].get_text().startswith("Prévue")
@@ -52,8 +56,12 @@ def test_matrix_counts_a_bilingual_resource_once_and_shows_planned(client, cover
 
 def test_coordinators_download_their_gaps(client, covered):
     coordinator = staff_user("ON", "Coordinators")
-    PlannedResource.objects.create(jurisdiction=coordinator.jurisdiction, topic=Topic.objects.get(slug="standards"),
-                                   title="Standards, explained", target_date=date(2027, 1, 15))
+    PlannedResource.objects.create(
+        jurisdiction=coordinator.jurisdiction,
+        topic=Topic.objects.get(slug="standards"),
+        title="Standards, explained",
+        target_date=date(2027, 1, 15),
+    )
     client.force_login(coordinator)
     response = client.get("/admin/resources/gaps.csv")
     assert response.status_code == 200
@@ -75,10 +83,12 @@ def test_gap_list_is_refused_to_non_coordinators(client, covered):
 
 
 def test_planned_resource_admin_is_scoped_to_the_users_jurisdictions(client, site_tree):
-    PlannedResource.objects.create(jurisdiction=Jurisdiction.objects.get(code="ON"), topic=Topic.objects.get(slug="basics"),
-                                   title="Ontario plan")
-    PlannedResource.objects.create(jurisdiction=Jurisdiction.objects.get(code="BC"), topic=Topic.objects.get(slug="basics"),
-                                   title="BC plan")
+    PlannedResource.objects.create(
+        jurisdiction=Jurisdiction.objects.get(code="ON"), topic=Topic.objects.get(slug="basics"), title="Ontario plan"
+    )
+    PlannedResource.objects.create(
+        jurisdiction=Jurisdiction.objects.get(code="BC"), topic=Topic.objects.get(slug="basics"), title="BC plan"
+    )
     client.force_login(staff_user("ON", "Coordinators"))
     response = client.get("/admin/snippets/resources/plannedresource/")
     assert response.status_code == 200
@@ -92,15 +102,27 @@ def test_planned_resource_admin_is_scoped_to_the_users_jurisdictions(client, sit
 
 def test_planned_resource_for_another_jurisdiction_is_refused(client, site_tree):
     client.force_login(staff_user("ON", "Coordinators"))
-    response = client.post("/admin/snippets/resources/plannedresource/add/", {
-        "jurisdiction": Jurisdiction.objects.get(code="BC").pk, "topic": Topic.objects.get(slug="basics").pk,
-        "title": "Sneaky", "target_date": "", "contact": "",
-    })
+    response = client.post(
+        "/admin/snippets/resources/plannedresource/add/",
+        {
+            "jurisdiction": Jurisdiction.objects.get(code="BC").pk,
+            "topic": Topic.objects.get(slug="basics").pk,
+            "title": "Sneaky",
+            "target_date": "",
+            "contact": "",
+        },
+    )
     assert response.status_code == 200  # form redisplayed with an error
     assert not PlannedResource.objects.filter(title="Sneaky").exists()
-    response = client.post("/admin/snippets/resources/plannedresource/add/", {
-        "jurisdiction": Jurisdiction.objects.get(code="ON").pk, "topic": Topic.objects.get(slug="basics").pk,
-        "title": "Fine", "target_date": "2027-01-01", "contact": "a@example.ca",
-    })
+    response = client.post(
+        "/admin/snippets/resources/plannedresource/add/",
+        {
+            "jurisdiction": Jurisdiction.objects.get(code="ON").pk,
+            "topic": Topic.objects.get(slug="basics").pk,
+            "title": "Fine",
+            "target_date": "2027-01-01",
+            "contact": "a@example.ca",
+        },
+    )
     assert response.status_code == 302
     assert PlannedResource.objects.filter(title="Fine", jurisdiction__code="ON").exists()

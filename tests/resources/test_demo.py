@@ -13,13 +13,17 @@ def test_demo_is_bilingual_covers_every_jurisdiction_with_gaps_and_is_idempotent
     en = ResourcePage.objects.filter(locale__language_code="en")
     fr = ResourcePage.objects.filter(locale__language_code="fr")
     assert en.count() >= 80 and fr.count() >= 80
-    assert set(en.values_list("jurisdiction__code", flat=True)) == set(Jurisdiction.objects.values_list("code", flat=True))
+    assert set(en.values_list("jurisdiction__code", flat=True)) == set(
+        Jurisdiction.objects.values_list("code", flat=True)
+    )
     assert set(fr.values_list("translation_key", flat=True)) == set(en.values_list("translation_key", flat=True))
     assert all(page.live for page in fr)
     matrix = coverage_matrix()
     assert all(0 < row["gaps"] < len(matrix["topics"]) for row in matrix["rows"] if row["jurisdiction"].code != "CA")
     assert any(row["gaps"] > 0 for row in matrix["rows"])
-    assert ResourcePage.objects.filter(external_id__startswith="demo-open-north-", topics__slug="forward-planning").exists()
+    assert ResourcePage.objects.filter(
+        external_id__startswith="demo-open-north-", topics__slug="forward-planning"
+    ).exists()
     page = fr.first()
     assert page.live_revision_id and page.live_revision_id == page.latest_revision_id
     assert not page.has_unpublished_changes

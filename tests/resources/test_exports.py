@@ -8,20 +8,36 @@ from resources.services import save_resource_page
 
 pytestmark = pytest.mark.django_db
 
-TRICKY_TITLE = "Données ouvertes, «accents» et virgules: l’été, \"guillemets\""
+TRICKY_TITLE = 'Données ouvertes, «accents» et virgules: l’été, "guillemets"'
 TRICKY_SUMMARY = "Résumé avec une virgule, un point-virgule; et\nun saut de ligne."
 
 
 @pytest.fixture
 def pair(make_resource, site_tree):
-    en = make_resource(code="QC", title="Open data, commas and quotes", topics=("basics", "governance"),
-                       audiences=("managers", "data-practitioners"), languages=["en", "fr"],
-                       licence="cc-by-4.0-quebec", contact_email="contact@example.ca", external_id="qc-1")
+    en = make_resource(
+        code="QC",
+        title="Open data, commas and quotes",
+        topics=("basics", "governance"),
+        audiences=("managers", "data-practitioners"),
+        languages=["en", "fr"],
+        licence="cc-by-4.0-quebec",
+        contact_email="contact@example.ca",
+        external_id="qc-1",
+    )
     fr = save_resource_page(
-        parent=site_tree["jurisdictions"]["QC"]["pages"]["fr"], title=TRICKY_TITLE, translation_of=en,
-        topics=list(en.topics.all()), audiences=list(en.audiences.all()), summary=TRICKY_SUMMARY,
-        resource_type="guide", languages=["en", "fr"], licence="cc-by-4.0-quebec", link_url="https://example.ca/fr?a=1&b=2",
-        publisher="Ministère de la Cybersécurité et du Numérique", date_published=en.date_published, external_id="qc-1",
+        parent=site_tree["jurisdictions"]["QC"]["pages"]["fr"],
+        title=TRICKY_TITLE,
+        translation_of=en,
+        topics=list(en.topics.all()),
+        audiences=list(en.audiences.all()),
+        summary=TRICKY_SUMMARY,
+        resource_type="guide",
+        languages=["en", "fr"],
+        licence="cc-by-4.0-quebec",
+        link_url="https://example.ca/fr?a=1&b=2",
+        publisher="Ministère de la Cybersécurité et du Numérique",
+        date_published=en.date_published,
+        external_id="qc-1",
         contact_email="contact@example.ca",
     )
     make_resource(code="ON", title="Ontario only", topics=("standards",))

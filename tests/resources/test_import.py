@@ -13,11 +13,22 @@ pytestmark = pytest.mark.django_db
 
 def _row(n, **overrides):
     row = {
-        "external_id": f"on-{n:03d}", "title_en": f"Resource {n}, with a comma", "title_fr": f"Ressource {n} – été",
-        "summary_en": f"Summary {n}", "summary_fr": f"Résumé {n}, accentué", "topics": "basics;governance",
-        "audiences": "managers", "resource_type": "guide", "format": "pdf", "languages": "en;fr",
-        "licence": "ogl-ontario-1.0", "url": f"https://www.ontario.ca/r/{n}", "publisher": "Ontario",
-        "contact_email": "opendata@ontario.ca", "date_published": "2024-01-15", "date_modified": "2024-06-01",
+        "external_id": f"on-{n:03d}",
+        "title_en": f"Resource {n}, with a comma",
+        "title_fr": f"Ressource {n} – été",
+        "summary_en": f"Summary {n}",
+        "summary_fr": f"Résumé {n}, accentué",
+        "topics": "basics;governance",
+        "audiences": "managers",
+        "resource_type": "guide",
+        "format": "pdf",
+        "languages": "en;fr",
+        "licence": "ogl-ontario-1.0",
+        "url": f"https://www.ontario.ca/r/{n}",
+        "publisher": "Ontario",
+        "contact_email": "opendata@ontario.ca",
+        "date_published": "2024-01-15",
+        "date_modified": "2024-06-01",
         "review_date": "2026-01-15",
     }
     row.update(overrides)
@@ -33,8 +44,9 @@ def _csv(rows):
 
 
 def test_good_file_creates_paired_pages(site_tree):
-    report = import_resources(data=_csv([_row(1), _row(2, title_fr="", summary_fr="", languages="en")]),
-                              jurisdiction_code="ON")
+    report = import_resources(
+        data=_csv([_row(1), _row(2, title_fr="", summary_fr="", languages="en")]), jurisdiction_code="ON"
+    )
     assert report.created == 3
     en = ResourcePage.objects.get(external_id="on-001", locale__language_code="en")
     fr = ResourcePage.objects.get(external_id="on-001", locale__language_code="fr")
@@ -108,34 +120,46 @@ def test_admin_import_view_for_moderators(client, site_tree):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     client.force_login(staff_user("ON", "Moderators"))
-    response = client.post("/admin/resources/import/", {
-        "jurisdiction": "ON", "file": SimpleUploadedFile("r.csv", _csv([_row(1), _row(2, languages="xx")]), "text/csv"),
-    })
+    response = client.post(
+        "/admin/resources/import/",
+        {
+            "jurisdiction": "ON",
+            "file": SimpleUploadedFile("r.csv", _csv([_row(1), _row(2, languages="xx")]), "text/csv"),
+        },
+    )
     assert response.status_code == 200
     assert b"line" in response.content.lower() and ResourcePage.objects.count() == 0
-    response = client.post("/admin/resources/import/", {
-        "jurisdiction": "ON", "file": SimpleUploadedFile("r.csv", _csv([_row(1)]), "text/csv"),
-    })
+    response = client.post(
+        "/admin/resources/import/",
+        {
+            "jurisdiction": "ON",
+            "file": SimpleUploadedFile("r.csv", _csv([_row(1)]), "text/csv"),
+        },
+    )
     assert response.status_code == 302
     assert ResourcePage.objects.count() == 2
     # Moderators of Ontario cannot import into British Columbia.
-    response = client.post("/admin/resources/import/", {
-        "jurisdiction": "BC", "file": SimpleUploadedFile("r.csv", _csv([_row(9)]), "text/csv"),
-    })
+    response = client.post(
+        "/admin/resources/import/",
+        {
+            "jurisdiction": "BC",
+            "file": SimpleUploadedFile("r.csv", _csv([_row(9)]), "text/csv"),
+        },
+    )
     assert response.status_code == 200 and ResourcePage.objects.count() == 2
 
 
 def test_a_hostile_file_reports_every_row_with_its_line_and_the_dry_run_agrees_with_the_real_run(site_tree):
     rows = [
         _row(1),
-        _row(2, external_id="x" * 101),                      # longer than the model allows
+        _row(2, external_id="x" * 101),  # longer than the model allows
         _row(3, publisher="P" * 201),
         _row(4, url="https://example.org/" + "a" * 500),
-        _row(5, title_en="Two\nlines"),                      # a title is one line
+        _row(5, title_en="Two\nlines"),  # a title is one line
         _row(6, date_published="2024-13-40"),
         _row(7, licence="=cmd|' /C calc'!A0"),
         _row(8, topics="basics;nope"),
-        _row(9, external_id="on-001"),                       # repeats line 2
+        _row(9, external_id="on-001"),  # repeats line 2
         _row(10, contact_email="not-an-email"),
     ]
     data = "\ufeff".encode() + _csv(rows)

@@ -18,7 +18,9 @@ def test_languages_round_trip_and_filter(make_resource):
     make_resource(title="English only", languages=["en"])
     page = ResourcePage.objects.get(title="Bilingual")
     assert page.languages == ["en", "fr"]
-    assert list(ResourcePage.objects.filter(languages__contains=",fr,").values_list("title", flat=True)) == ["Bilingual"]
+    assert list(ResourcePage.objects.filter(languages__contains=",fr,").values_list("title", flat=True)) == [
+        "Bilingual"
+    ]
 
 
 def test_a_link_or_a_document_is_required(make_resource):
@@ -36,9 +38,17 @@ def test_french_page_shares_translation_key(make_resource, site_tree):
 
     en = make_resource(title="Guide")
     fr = save_resource_page(
-        parent=site_tree["jurisdictions"]["ON"]["pages"]["fr"], title="Guide (FR)", topics=list(en.topics.all()),
-        translation_of=en, summary="Résumé", resource_type="guide", languages=["fr"], licence="ogl-canada-2.0",
-        link_url="https://example.ca/fr", publisher="Éditeur", date_published=en.date_published,
+        parent=site_tree["jurisdictions"]["ON"]["pages"]["fr"],
+        title="Guide (FR)",
+        topics=list(en.topics.all()),
+        translation_of=en,
+        summary="Résumé",
+        resource_type="guide",
+        languages=["fr"],
+        licence="ogl-canada-2.0",
+        link_url="https://example.ca/fr",
+        publisher="Éditeur",
+        date_published=en.date_published,
     )
     assert fr.translation_key == en.translation_key
     assert fr.jurisdiction_id == en.jurisdiction_id

@@ -8,8 +8,13 @@ pytestmark = pytest.mark.django_db
 
 
 def test_detail_page_shows_metadata_related_and_json_ld(client, make_resource):
-    page = make_resource(code="NS", title="Open data </script><script>alert(1)</script> basics",
-                         topics=("basics", "standards"), resource_type="toolkit", licence="ogl-nova-scotia-1.0")
+    page = make_resource(
+        code="NS",
+        title="Open data </script><script>alert(1)</script> basics",
+        topics=("basics", "standards"),
+        resource_type="toolkit",
+        licence="ogl-nova-scotia-1.0",
+    )
     related = make_resource(code="ON", title="Standards primer", topics=("standards",))
     make_resource(code="ON", title="Unrelated", topics=("fogo",))
     response = client.get(page.url)

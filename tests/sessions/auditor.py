@@ -85,7 +85,9 @@ class Program:
         for m in members:
             objective[m] = 1 if sense == "min" else -1
         result = milp(
-            objective, integrality=np.ones(n), bounds=Bounds(self.lower, self.upper),
+            objective,
+            integrality=np.ones(n),
+            bounds=Bounds(self.lower, self.upper),
             constraints=constraints or self._constraints(extra),
         )
         if not result.success:

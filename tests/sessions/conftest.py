@@ -19,9 +19,11 @@ def fresh_tree(transactional_db):
         create_contenttypes(app_config, verbosity=0)
         create_permissions(app_config, verbosity=0)
     from django.contrib.auth.models import Permission
+
     admin_type, _created = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
-    Permission.objects.get_or_create(content_type=admin_type, codename="access_admin",
-                                     defaults={"name": "Can access Wagtail admin"})
+    Permission.objects.get_or_create(
+        content_type=admin_type, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    )
     if Page.get_first_root_node() is None:
         Locale.objects.get_or_create(language_code="en")
         Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.objects.get(language_code="en")))

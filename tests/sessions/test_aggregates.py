@@ -34,7 +34,7 @@ def test_two_way_table_no_row_or_column_has_a_single_hidden_cell():
     grid.append([c["suppressed"] for c in table["totals"]] + [table["grand_total"]["suppressed"]])
     for line in grid:
         assert sum(line) != 1
-    for column in zip(*grid):
+    for column in zip(*grid, strict=True):
         assert sum(column) != 1
     assert table["rows"][0]["cells"][0]["value"] == PRIMARY
 

@@ -8,8 +8,8 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
-from icalendar import Calendar
 from ical.calendar_stream import IcsCalendarStream
+from icalendar import Calendar
 
 from sessions import services
 from sessions.models import Registration
@@ -49,7 +49,7 @@ def check(ics, *, method, session):
 
 
 def attachment(message):
-    (_name, content, mimetype), = message.attachments
+    ((_name, content, mimetype),) = message.attachments
     return content, mimetype
 
 
@@ -76,7 +76,7 @@ def test_emails_invite_the_registrant_and_cancelling_sends_cancel_with_a_higher_
     with django_capture_on_commit_callbacks(execute=True):
         services.register(session=session, user=booked)
         services.register(session=session, user=waiting)
-    for message, person in zip(mail.outbox, (booked, waiting)):
+    for message, person in zip(mail.outbox, (booked, waiting), strict=True):
         content, mimetype = attachment(message)
         assert "method=REQUEST" in mimetype
         (event,) = check(content, method="REQUEST", session=session)
@@ -102,8 +102,11 @@ def test_emails_invite_the_registrant_and_cancelling_sends_cancel_with_a_higher_
     session.refresh_from_db()
     from sessions.calendar import session_ics
 
-    (published,) = check(session_ics(session, method="PUBLISH", sequence=services.calendar_sequence(session)),
-                         method="PUBLISH", session=session)
+    (published,) = check(
+        session_ics(session, method="PUBLISH", sequence=services.calendar_sequence(session)),
+        method="PUBLISH",
+        session=session,
+    )
     assert str(published["STATUS"]) == "CANCELLED" and int(published["SEQUENCE"]) == int(event["SEQUENCE"])
 
 

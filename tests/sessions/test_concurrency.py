@@ -57,7 +57,8 @@ def test_sixty_concurrent_registrations_twenty_cancellations_and_a_double_submit
     # 20 cancellations at once: 10 booked + 10 from the waitlist's tail
     to_cancel = booked + waitlisted[-10:]
     errors = run_threads(
-        lambda registration: services.cancel(registration=registration, actor=registration.user), [(r,) for r in to_cancel]
+        lambda registration: services.cancel(registration=registration, actor=registration.user),
+        [(r,) for r in to_cancel],
     )
     assert errors == []
     now_booked = list(Registration.objects.filter(session=session, status=Status.BOOKED).values_list("pk", flat=True))
@@ -66,7 +67,9 @@ def test_sixty_concurrent_registrations_twenty_cancellations_and_a_double_submit
     # the ten earliest waitlisted were promoted, nobody else
     assert sorted(now_booked) == sorted(waitlist_order[:10])
     still_waiting = list(
-        Registration.objects.filter(session=session, status=Status.WAITLISTED).order_by("created_at", "pk").values_list("pk", flat=True)
+        Registration.objects.filter(session=session, status=Status.WAITLISTED)
+        .order_by("created_at", "pk")
+        .values_list("pk", flat=True)
     )
     assert still_waiting == waitlist_order[10:40]
 
@@ -74,7 +77,9 @@ def test_sixty_concurrent_registrations_twenty_cancellations_and_a_double_submit
     session = make_session(capacity=10, title="Double submit", start=session.start + timedelta(days=1))
     user = UserFactory()
     results = []
-    errors = run_threads(lambda: results.append(services.register(session=session, user=user).pk), [() for _ in range(8)])
+    errors = run_threads(
+        lambda: results.append(services.register(session=session, user=user).pk), [() for _ in range(8)]
+    )
     assert errors == []
     assert Registration.objects.filter(session=session, user=user).count() == 1
     assert len(set(results)) == 1

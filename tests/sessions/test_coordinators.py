@@ -49,8 +49,12 @@ def test_registrations_roster_and_exports(client, on_coordinator):
     session = make_session("ON", capacity=1, venue="Queen's Park")
     first = UserFactory(display_name="Olive Ontario", organization="Treasury Board")
     second = UserFactory(display_name="Wade Waiting")
-    services.register(session=session, user=first, accessibility_needs="Captions",
-                      self_identification={"gender": "woman", "indigenous": "yes"})
+    services.register(
+        session=session,
+        user=first,
+        accessibility_needs="Captions",
+        self_identification={"gender": "woman", "indigenous": "yes"},
+    )
     services.register(session=session, user=second)
     page = client.get(url("registrations", session.pk)).content.decode()
     assert "Olive Ontario" in page and "Captions" in page and "Wade Waiting" in page
@@ -73,7 +77,9 @@ def test_bulk_actions_promote_cancel_and_attendance(client, on_coordinator):
     a, b = UserFactory.create_batch(2)
     ra = services.register(session=session, user=a)
     rb = services.register(session=session, user=b)
-    response = client.post(url("registrations", session.pk), {"action": "promote", "registrations": [rb.pk]}, follow=True)
+    response = client.post(
+        url("registrations", session.pk), {"action": "promote", "registrations": [rb.pk]}, follow=True
+    )
     assert "full" in response.content.decode()
     client.post(url("registrations", session.pk), {"action": "cancel", "registrations": [ra.pk]})
     ra.refresh_from_db()
@@ -115,8 +121,9 @@ def test_self_identification_report_suppresses_small_cells(client, on_coordinato
     answers = ["yes"] * 3 + ["no"] * 25 + ["prefer_not_to_say"] * 12
     last_week = report_period() - timedelta(days=2)
     for answer in answers:
-        services.register(session=session, user=UserFactory(), self_identification={"indigenous": answer},
-                          now=last_week)
+        services.register(
+            session=session, user=UserFactory(), self_identification={"indigenous": answer}, now=last_week
+        )
     html = client.get(url("jurisdiction_report", "ON")).content.decode()
     assert "&lt;10" in html
     assert ">12<" not in html  # the complementary cell is suppressed too

@@ -14,7 +14,7 @@ from sessions.models import Registration
 from sessions.selectors import report_period, self_identification_report
 from tests.factories import UserFactory
 
-from .auditor import Program, hidden_ranges, published_grid
+from .auditor import Program, hidden_ranges
 from .helpers import make_session
 
 MIN_VALUES = 3
@@ -26,8 +26,15 @@ def _random_table(rng, number):
     columns = [f"c{c}" for c in range(n_cols)]
     rows = []
     for r in range(n_rows):
-        rows.append((f"r{r}", {column: rng.choice([rng.randint(0, 9), rng.randint(10, 40), rng.randint(0, 200)])
-                               for column in columns}))
+        rows.append(
+            (
+                f"r{r}",
+                {
+                    column: rng.choice([rng.randint(0, 9), rng.randint(10, 40), rng.randint(0, 200)])
+                    for column in columns
+                },
+            )
+        )
     return suppress_table(rows=rows, columns=columns, key=f"audit-{number}")
 
 
@@ -50,16 +57,27 @@ def test_no_hidden_count_of_a_thousand_random_tables_can_be_narrowed_below_three
 def test_an_exact_table_would_fail_the_audit():
     """The auditor is not toothless: without rounding, a lone small cell beside its total is exact."""
     rows = [("a", {"n": 3}), ("b", {"n": 40})]
-    table = {"columns": ["n"], "show_row_totals": False,
-             "rows": [{"label": "a", "cells": [{"value": "<10"}], "total": None},
-                      {"label": "b", "cells": [{"value": "40"}], "total": None}],
-             "totals": [{"value": "43"}], "grand_total": None}
+    table = {
+        "columns": ["n"],
+        "show_row_totals": False,
+        "rows": [
+            {"label": "a", "cells": [{"value": "<10"}], "total": None},
+            {"label": "b", "cells": [{"value": "40"}], "total": None},
+        ],
+        "totals": [{"value": "43"}],
+        "grand_total": None,
+    }
     program = Program()
     grid, expressions, _cells = program.add_table(table)
     # published exactly (no rounding): 40 and 43 pin the hidden cell to 3
-    program.rows = [(coefficients, int(grid[cell]) if grid[cell] not in ("<10", "x") else low,
-                     int(grid[cell]) if grid[cell] not in ("<10", "x") else high)
-                    for (coefficients, low, high), cell in zip(program.rows, grid)]
+    program.rows = [
+        (
+            coefficients,
+            int(grid[cell]) if grid[cell] not in ("<10", "x") else low,
+            int(grid[cell]) if grid[cell] not in ("<10", "x") else high,
+        )
+        for (coefficients, low, high), cell in zip(program.rows, grid, strict=True)
+    ]
     assert program.extreme(expressions[(0, 0)], sense="min") == program.extreme(expressions[(0, 0)], sense="max") == 3
     assert rows
 
@@ -70,8 +88,9 @@ def _population(rng, size):
 
 def _published(answers, *, key):
     counts = {value: answers.count(value) for value in ("yes", "no", "prefer_not_to_say")}
-    return suppress_table(rows=[(value, {"n": n}) for value, n in counts.items()], columns=["n"], key=key,
-                          total_key=key.rsplit("|", 1)[0])
+    return suppress_table(
+        rows=[(value, {"n": n}) for value, n in counts.items()], columns=["n"], key=key, total_key=key.rsplit("|", 1)[0]
+    )
 
 
 def test_one_new_person_between_two_periods_cannot_be_placed(settings):
@@ -83,8 +102,10 @@ def test_one_new_person_between_two_periods_cannot_be_placed(settings):
     for trial in range(200):
         before = _population(rng, rng.randint(15, 80))
         after = before + [rng.choice(["yes", "no", "prefer_not_to_say"])]
-        tables = [_published(before, key=f"ON|week-{trial}|indigenous"),
-                  _published(after, key=f"ON|week-{trial + 1}|indigenous")]
+        tables = [
+            _published(before, key=f"ON|week-{trial}|indigenous"),
+            _published(after, key=f"ON|week-{trial + 1}|indigenous"),
+        ]
         candidates = 0
         for joined in range(3):
             program = Program()

@@ -61,8 +61,9 @@ def test_single_line_fields_refuse_control_characters(site_tree):
         person.full_clean()
 
 
-def test_one_refused_address_is_recorded_and_the_others_are_sent(site_tree, refusing_mail,
-                                                                 django_capture_on_commit_callbacks):
+def test_one_refused_address_is_recorded_and_the_others_are_sent(
+    site_tree, refusing_mail, django_capture_on_commit_callbacks
+):
     session = make_session("ON", capacity=5)
     good = [UserFactory(), UserFactory()]
     bad = UserFactory(email="nobody@bounce.example")
@@ -82,8 +83,9 @@ def test_one_refused_address_is_recorded_and_the_others_are_sent(site_tree, refu
     assert failed.attempts == Notification.MAX_ATTEMPTS
 
 
-def test_a_failed_email_is_sent_by_a_later_run_once_the_address_works(site_tree, refusing_mail,
-                                                                      django_capture_on_commit_callbacks):
+def test_a_failed_email_is_sent_by_a_later_run_once_the_address_works(
+    site_tree, refusing_mail, django_capture_on_commit_callbacks
+):
     session = make_session("ON", capacity=5)
     person = UserFactory(email="later@bounce.example")
     with django_capture_on_commit_callbacks(execute=True):

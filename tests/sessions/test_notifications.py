@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def ics_of(message):
-    (name, content, mimetype), = message.attachments
+    ((name, content, mimetype),) = message.attachments
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
     return Calendar.from_ical(content)
 
@@ -118,5 +118,8 @@ def test_reminders_sent_once_each(django_capture_on_commit_callbacks):
     mail.outbox.clear()
     call_command("send_session_reminders")
     call_command("send_session_reminders")
-    assert sorted(n.kind for n in Notification.objects.filter(kind__startswith="reminder")) == ["reminder_1d", "reminder_7d"]
+    assert sorted(n.kind for n in Notification.objects.filter(kind__startswith="reminder")) == [
+        "reminder_1d",
+        "reminder_7d",
+    ]
     assert len(mail.outbox) == 2

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _event(message):
-    (_name, content, _mimetype), = message.attachments
+    ((_name, content, _mimetype),) = message.attachments
     return Calendar.from_ical(content).walk("VEVENT")[0]
 
 
@@ -31,9 +31,17 @@ def bilingual_session(site_tree, django_capture_on_commit_callbacks):
     english = make_session("ON", capacity=5, title="Open data clinic", venue="Room 1", address="1 Main St")
     parent = JurisdictionPage.objects.get(jurisdiction__code="ON", locale__language_code="fr")
     french = SessionPage(
-        title="Clinique de données ouvertes", slug="clinique-donnees", jurisdiction=parent.jurisdiction,
-        start=english.start, end=english.end, time_zone=english.time_zone, capacity=5, venue="Salle 1",
-        address="1 Main St", locale=Locale.objects.get(language_code="fr"), translation_key=english.translation_key,
+        title="Clinique de données ouvertes",
+        slug="clinique-donnees",
+        jurisdiction=parent.jurisdiction,
+        start=english.start,
+        end=english.end,
+        time_zone=english.time_zone,
+        capacity=5,
+        venue="Salle 1",
+        address="1 Main St",
+        locale=Locale.objects.get(language_code="fr"),
+        translation_key=english.translation_key,
     )
     parent.add_child(instance=french)
     french.save_revision().publish()
@@ -168,8 +176,9 @@ def test_translation_sync_after_a_publish_tells_nobody_twice(bilingual_session, 
     source, _created = TranslationSource.get_or_create_from_instance(page)
     translation = Translation.objects.create(source=source, target_locale=fr)
     for segment in source.stringsegment_set.select_related("string", "context"):
-        StringTranslation.objects.create(translation_of=segment.string, locale=fr, context=segment.context,
-                                         data=f"[fr] {segment.string.data}")
+        StringTranslation.objects.create(
+            translation_of=segment.string, locale=fr, context=segment.context, data=f"[fr] {segment.string.data}"
+        )
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
     french.refresh_from_db()

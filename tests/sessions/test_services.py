@@ -58,7 +58,9 @@ def test_cancel_promotes_earliest_waitlisted_and_logs_history():
     rb.refresh_from_db()
     rc.refresh_from_db()
     assert (rb.status, rc.status) == (Status.BOOKED, Status.WAITLISTED)
-    reasons = list(RegistrationHistory.objects.filter(registration=rb).values_list("reason", "from_status", "to_status"))
+    reasons = list(
+        RegistrationHistory.objects.filter(registration=rb).values_list("reason", "from_status", "to_status")
+    )
     assert reasons[-1] == (RegistrationHistory.Reason.PROMOTED, Status.WAITLISTED, Status.BOOKED)
 
 
@@ -115,7 +117,9 @@ def test_attendance_needs_a_started_session_and_completes_the_step():
     with pytest.raises(SessionError):
         services.mark_attendance(registrations=[reg], status=Status.ATTENDED, actor=user, now=now)
     assert not session.is_completed_by(user)
-    services.mark_attendance(registrations=[reg], status=Status.ATTENDED, actor=user, now=now + timedelta(days=1, hours=1))
+    services.mark_attendance(
+        registrations=[reg], status=Status.ATTENDED, actor=user, now=now + timedelta(days=1, hours=1)
+    )
     assert session.is_completed_by(user)
     from literacy.completion import is_completed
 
@@ -164,8 +168,13 @@ def test_french_page_shares_the_seats_of_the_english_one(site_tree):
 def test_purge_anonymises_and_deletes_self_identification():
     now = timezone.now()
     session = make_session(capacity=2, start=now + timedelta(days=2))
-    reg = services.register(session=session, user=UserFactory(), accessibility_needs="captions",
-                            self_identification={"gender": "woman"}, now=now)
+    reg = services.register(
+        session=session,
+        user=UserFactory(),
+        accessibility_needs="captions",
+        self_identification={"gender": "woman"},
+        now=now,
+    )
     assert SelfIdentification.objects.filter(registration=reg).exists()
     result = services.purge_registrations(older_than=timedelta(days=365 * 2), now=now + timedelta(days=800))
     assert result["anonymised"] == 1
@@ -174,7 +183,9 @@ def test_purge_anonymises_and_deletes_self_identification():
     assert not SelfIdentification.objects.filter(registration=reg).exists()
 
 
-def test_attendance_issues_one_certificate_and_a_correction_revokes_then_reinstates_it(django_capture_on_commit_callbacks):
+def test_attendance_issues_one_certificate_and_a_correction_revokes_then_reinstates_it(
+    django_capture_on_commit_callbacks,
+):
     from literacy.certificates import Certificate
 
     now = timezone.now()

@@ -11,7 +11,6 @@ from icalendar import Calendar
 from sessions.calendar import session_ics
 from sessions.forms import SessionPageForm
 from sessions.timeutils import NonexistentLocalTime, format_offset, in_zone, local_to_utc
-
 from tests.factories import UserFactory
 
 from .helpers import make_session, utc
@@ -27,8 +26,10 @@ def tzdata_package_zone(name):
 
 
 @pytest.mark.parametrize("name", ["America/Vancouver", "America/Edmonton", "America/St_Johns", "America/Toronto"])
-@pytest.mark.parametrize("when", [datetime(2026, 10, 15, 12), datetime(2026, 11, 15, 12), datetime(2027, 1, 15, 12),
-                                  datetime(2027, 7, 15, 12)])
+@pytest.mark.parametrize(
+    "when",
+    [datetime(2026, 10, 15, 12), datetime(2026, 11, 15, 12), datetime(2027, 1, 15, 12), datetime(2027, 7, 15, 12)],
+)
 def test_offsets_follow_the_pinned_tzdata_package(name, when):
     expected = when.replace(tzinfo=tzdata_package_zone(name)).utcoffset()
     instant = when.replace(tzinfo=tzdata_package_zone(name))
@@ -77,7 +78,9 @@ def test_session_page_shows_the_offset_and_the_readers_zone(client):
 
 def test_ics_parses_and_round_trips_the_instant():
     start = local_to_utc(datetime(2026, 11, 1, 9, 0), "America/St_Johns")
-    session = make_session("NL", start=start, registration_closes=start - timedelta(hours=1), time_zone="America/St_Johns")
+    session = make_session(
+        "NL", start=start, registration_closes=start - timedelta(hours=1), time_zone="America/St_Johns"
+    )
     attendee = UserFactory()
     calendar = Calendar.from_ical(session_ics(session, method="REQUEST", sequence=2, attendee=attendee))
     assert calendar["METHOD"] == "REQUEST"
@@ -117,11 +120,22 @@ def test_admin_form_converts_local_wall_clock_to_utc(site_tree):
     parent = site_tree["jurisdictions"]["NL"]["pages"]["en"]
     form_class = SessionPage.get_edit_handler().get_form_class()
     data = {
-        "title": "Budget data", "slug": "budget-data", "format": "virtual", "language": "en", "capacity": "12",
-        "status": "scheduled", "time_zone": "America/St_Johns",
-        "start_local": "2026-11-01 09:00", "end_local": "2026-11-01 11:00",
-        "registration_opens_local": "", "registration_closes_local": "2026-10-31 17:00",
-        "description": EMPTY_RICH_TEXT, "venue": "", "address": "", "meeting_link": "", "facilitators": "",
+        "title": "Budget data",
+        "slug": "budget-data",
+        "format": "virtual",
+        "language": "en",
+        "capacity": "12",
+        "status": "scheduled",
+        "time_zone": "America/St_Johns",
+        "start_local": "2026-11-01 09:00",
+        "end_local": "2026-11-01 11:00",
+        "registration_opens_local": "",
+        "registration_closes_local": "2026-10-31 17:00",
+        "description": EMPTY_RICH_TEXT,
+        "venue": "",
+        "address": "",
+        "meeting_link": "",
+        "facilitators": "",
     }
     form = form_class(data, instance=SessionPage(), parent_page=parent, for_user=None)
     assert form.is_valid(), form.errors
@@ -131,8 +145,13 @@ def test_admin_form_converts_local_wall_clock_to_utc(site_tree):
     assert page.jurisdiction.code == "NL"
     assert isinstance(form, SessionPageForm)
 
-    bad = dict(data, end_local="2026-11-01 08:00", capacity="0", time_zone="Mars/Olympus",
-               registration_closes_local="2026-11-02 08:00")
+    bad = dict(
+        data,
+        end_local="2026-11-01 08:00",
+        capacity="0",
+        time_zone="Mars/Olympus",
+        registration_closes_local="2026-11-02 08:00",
+    )
     form = form_class(bad, instance=SessionPage(), parent_page=parent, for_user=None)
     assert not form.is_valid()
     assert "time_zone" in form.errors

@@ -1,10 +1,10 @@
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from datetime import timedelta
 from wagtail.models import Locale
 
 from sessions.models import Registration, SelfIdentification
@@ -32,9 +32,15 @@ def test_register_then_cancel_promotes_the_waitlisted(client, django_capture_on_
     user = UserFactory()
     client.force_login(user)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(session.url + "register/", {
-            "accessibility_needs": "Captions", "gender": "woman", "indigenous": "prefer_not_to_say",
-        }, follow=True)
+        response = client.post(
+            session.url + "register/",
+            {
+                "accessibility_needs": "Captions",
+                "gender": "woman",
+                "indigenous": "prefer_not_to_say",
+            },
+            follow=True,
+        )
     html = response.content.decode()
     assert "Your seat is booked" in html and "meet.example.ca/secret" in html and "calendar/" in html
     registration = Registration.objects.get(user=user)
@@ -124,8 +130,9 @@ def test_month_filter_offers_the_months_with_sessions_and_uses_each_sessions_own
 
     next_year = timezone.now().year + 1
     # 20:00 on 30 November in Vancouver is already 1 December in UTC and in Toronto.
-    make_session("BC", title="Late November in Vancouver", time_zone="America/Vancouver",
-                 start=utc(next_year, 12, 1, 3, 0))
+    make_session(
+        "BC", title="Late November in Vancouver", time_zone="America/Vancouver", start=utc(next_year, 12, 1, 3, 0)
+    )
     make_session("ON", title="Mid December in Toronto", start=utc(next_year, 12, 15, 15, 0))
     html = client.get("/en/sessions/").content.decode()
     months = re.findall(r'<option value="(\d{4}-\d{2})"[^>]*>([^<]+)</option>', html)
@@ -153,11 +160,14 @@ def test_listing_shows_each_sessions_availability_in_constant_queries(client, si
     services.register(session=full, user=UserFactory())
     roomy = make_session("BC", capacity=5, title="Roomy session")
     services.register(session=roomy, user=UserFactory())
-    make_session("NL", capacity=5, title="Later session",
-                 registration_opens=timezone.now() + timedelta(days=3))
+    make_session("NL", capacity=5, title="Later session", registration_opens=timezone.now() + timedelta(days=3))
     html = client.get("/en/sessions/").content.decode()
-    cards = {title: card for card in re.findall(r'<li class="card">(.*?)</li>', html, re.S)
-             for title in ("Full session", "Roomy session", "Later session") if title in card}
+    cards = {
+        title: card
+        for card in re.findall(r'<li class="card">(.*?)</li>', html, re.S)
+        for title in ("Full session", "Roomy session", "Later session")
+        if title in card
+    }
     assert "Full" in cards["Full session"] and "2 people on the waitlist" in cards["Full session"]
     assert "4 of 5 seats left" in cards["Roomy session"]
     assert "Registration opens" in cards["Later session"]
@@ -165,8 +175,10 @@ def test_listing_shows_each_sessions_availability_in_constant_queries(client, si
     with CaptureQueriesContext(connection) as three:
         client.get("/en/sessions/")
     for n in range(6):
-        services.register(session=make_session("QC", capacity=2, title=f"More {n}", start=timezone.now() + timedelta(days=20 + n)),
-                          user=UserFactory())
+        services.register(
+            session=make_session("QC", capacity=2, title=f"More {n}", start=timezone.now() + timedelta(days=20 + n)),
+            user=UserFactory(),
+        )
     with django_assert_max_num_queries(len(three)):
         html = client.get("/en/sessions/").content.decode()
     assert html.count("1 of 2 seats left") == 6, re.findall(r"session-availability\">(.*?)</p>", html, re.S)

@@ -16,4 +16,6 @@ class Command(BaseCommand):
         except CourseImportError as error:
             raise CommandError("The course was not imported:\n" + "\n".join(f"  {e}" for e in error.errors)) from error
         lessons = course.get_children().count()
-        self.stdout.write(self.style.SUCCESS(f"Imported draft course “{course.title}” with {lessons} lessons (page {course.pk})."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Imported draft course “{course.title}” with {lessons} lessons (page {course.pk}).")
+        )

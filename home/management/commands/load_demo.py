@@ -31,8 +31,11 @@ class Command(BaseCommand):
     help = "Provision the site tree and load demo users and content in English and French. Safe to run again."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-needed", action="store_true",
-                            help="Do nothing when the demo is already loaded (make run's warm start).")
+        parser.add_argument(
+            "--if-needed",
+            action="store_true",
+            help="Do nothing when the demo is already loaded (make run's warm start).",
+        )
 
     def handle(self, *args, **options):
         if options["if_needed"] and demo_is_loaded():

@@ -11,4 +11,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         tree = build_site_tree()
-        self.stdout.write(self.style.SUCCESS(f"Provisioned {len(tree['jurisdictions'])} jurisdictions in English and French."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Provisioned {len(tree['jurisdictions'])} jurisdictions in English and French.")
+        )

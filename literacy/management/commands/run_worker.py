@@ -9,12 +9,29 @@ from literacy.jobs import run_with_lease
 class Command(db_worker.Command):
     help = "Run background tasks; tasks held by a worker that died are put back and run again."
 
-    def handle(self, *, verbosity, queue_name, interval, batch, backend_name, startup_delay, max_tasks, worker_id,
-               exclude_queues, **options):
+    def handle(
+        self,
+        *,
+        verbosity,
+        queue_name,
+        interval,
+        batch,
+        backend_name,
+        startup_delay,
+        max_tasks,
+        worker_id,
+        exclude_queues,
+        **options,
+    ):
         self.configure_logging(verbosity)
         worker = db_worker.Worker(
-            queue_names=queue_name.split(","), interval=interval, batch=batch, backend_name=backend_name,
-            startup_delay=startup_delay, max_tasks=max_tasks, worker_id=worker_id,
+            queue_names=queue_name.split(","),
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
             excluded_queue_names=exclude_queues.split(",") if exclude_queues else [],
         )
         worker.configure_signals()

@@ -23,7 +23,9 @@ class Command(BaseCommand):
             raise CommandError(f"No such file: {path}")
         try:
             report = import_resources(
-                data=path.read_bytes(), jurisdiction_code=options["jurisdiction"], dry_run=options["dry_run"],
+                data=path.read_bytes(),
+                jurisdiction_code=options["jurisdiction"],
+                dry_run=options["dry_run"],
                 publish=not options["draft"],
             )
         except ResourceError as exc:
@@ -33,6 +35,8 @@ class Command(BaseCommand):
         if report.dry_run:
             self.stdout.write(self.style.SUCCESS(f"{report.rows} rows are valid (dry run: nothing imported)."))
         else:
-            self.stdout.write(self.style.SUCCESS(
-                f"Imported {report.rows} rows: {report.created} pages created, {report.updated} updated."
-            ))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported {report.rows} rows: {report.created} pages created, {report.updated} updated."
+                )
+            )
