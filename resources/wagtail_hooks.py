@@ -1,10 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from literacy.admin_menu import RoleMenuItem
 from literacy.admin_scoping import JurisdictionScopedViewSetMixin
 
 from . import admin_views
@@ -36,17 +36,21 @@ def register_resource_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_gaps_menu_item():
-    return MenuItem(_("Coverage gaps"), reverse("resources_gaps"), icon_name="warning", order=710)
+    return RoleMenuItem(
+        _("Coverage gaps"), reverse("resources_gaps"), icon_name="warning", order=710, role="Coordinators"
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_needs_review_menu_item():
-    return MenuItem(_("Resources needing review"), reverse("resources_needs_review"), icon_name="time", order=720)
+    return RoleMenuItem(_("Resources needing review"), reverse("resources_needs_review"), icon_name="time", order=720)
 
 
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
-    return MenuItem(_("Import resources"), reverse("resources_import"), icon_name="upload", order=320)
+    return RoleMenuItem(
+        _("Import resources"), reverse("resources_import"), icon_name="upload", order=320, role="Moderators"
+    )
 
 
 @hooks.register("construct_homepage_panels")

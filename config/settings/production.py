@@ -19,6 +19,17 @@ if (
         "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
 
+# Certificates' QR codes, emails and exports link to the site by this address: never a default.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "")
+if not WAGTAILADMIN_BASE_URL.startswith("https://") or any(
+    host in WAGTAILADMIN_BASE_URL for host in ("localhost", "127.0.0.1", "[::1]", "example.com")
+):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be set in production to the site's public https address "
+        "(for example https://ogl.gc.example): certificates, emails and exports link to it."
+    )
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))

@@ -182,3 +182,18 @@ def test_listing_shows_each_sessions_availability_in_constant_queries(client, si
     with django_assert_max_num_queries(len(three)):
         html = client.get("/en/sessions/").content.decode()
     assert html.count("1 of 2 seats left") == 6, re.findall(r"session-availability\">(.*?)</p>", html, re.S)
+
+
+def test_a_cancelled_session_says_so_instead_of_counting_seats(client, site_tree, django_capture_on_commit_callbacks):
+    from sessions import services
+
+    session = make_session("ON", capacity=15)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_session(session=session, actor=None, message="")
+    session.refresh_from_db()
+    html = client.get(session.url).content.decode()
+    assert "this session will not take place" in html and "15 of 15 seats left" not in html
+    french = make_session("ON", capacity=15, language="fr", title="Séance annulée")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_session(session=french, actor=None, message="")
+    assert "cette séance n’aura pas lieu" in client.get(french.url).content.decode()

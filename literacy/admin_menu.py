@@ -1,0 +1,19 @@
+"""Admin menu items shown only to the people the view behind them lets in."""
+
+from wagtail.admin.menu import MenuItem
+
+from .selectors import jurisdictions_for_role, jurisdictions_for_staff
+
+
+class RoleMenuItem(MenuItem):
+    """Shown to those who hold `role` ("Editors", "Moderators", "Coordinators") in some
+    jurisdiction, or any role when `role` is None."""
+
+    def __init__(self, *args, role=None, **kwargs):
+        self.role = role
+        super().__init__(*args, **kwargs)
+
+    def is_shown(self, request):
+        if self.role is None:
+            return jurisdictions_for_staff(user=request.user).exists()
+        return jurisdictions_for_role(user=request.user, role=self.role).exists()
