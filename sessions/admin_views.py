@@ -174,8 +174,12 @@ def roster_pdf_view(request, session):
     from weasyprint import HTML
 
     rows = [row for row in roster(session) if row["registration"].status in Registration.SEAT_HOLDING]
+    # Blank lines for people who come without registering: the free seats, at least five.
+    walk_ins = max(5, session.capacity - len(rows))
     html = render_to_string(
-        "learning_sessions/admin/sign_in_sheet.html", {"session": session, "rows": rows}, request=request
+        "learning_sessions/admin/sign_in_sheet.html",
+        {"session": session, "rows": rows, "walk_in_rows": range(walk_ins)},
+        request=request,
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")

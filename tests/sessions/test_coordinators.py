@@ -146,3 +146,19 @@ def test_coordinator_pages_give_a_session_time_on_the_sessions_own_clock(client,
     pdf.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert f"{start.year}-01-15 11:30–13:30 (America/St_Johns)" in text
+
+
+def test_sign_in_sheet_names_the_place_the_facilitators_and_leaves_rows_for_walk_ins(client, on_coordinator, tmp_path):
+    import subprocess
+
+    session = make_session("ON", capacity=8, title="Clinic", venue="Room 204", address="1 Main St\nToronto",
+                           facilitators="Ada Tremblay, Sam Chen")
+    services.register(session=session, user=UserFactory(display_name="Booked Person"))
+    response = client.get(url("roster_pdf", session.pk))
+    pdf = tmp_path / "sheet.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Venue: Room 204" in text and "1 Main St" in text and "Facilitators: Ada Tremblay, Sam Chen" in text
+    assert "Booked Person" in text and "Walk-ins" in text
+    numbers = [line.split()[0] for line in text.split("Walk-ins", 1)[1].splitlines() if line.strip()[:1].isdigit()]
+    assert numbers == [str(n) for n in range(1, 8)]  # a numbered blank line for each of the 7 free seats
