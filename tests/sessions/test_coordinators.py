@@ -151,8 +151,14 @@ def test_coordinator_pages_give_a_session_time_on_the_sessions_own_clock(client,
 def test_sign_in_sheet_names_the_place_the_facilitators_and_leaves_rows_for_walk_ins(client, on_coordinator, tmp_path):
     import subprocess
 
-    session = make_session("ON", capacity=8, title="Clinic", venue="Room 204", address="1 Main St\nToronto",
-                           facilitators="Ada Tremblay, Sam Chen")
+    session = make_session(
+        "ON",
+        capacity=8,
+        title="Clinic",
+        venue="Room 204",
+        address="1 Main St\nToronto",
+        facilitators="Ada Tremblay, Sam Chen",
+    )
     services.register(session=session, user=UserFactory(display_name="Booked Person"))
     response = client.get(url("roster_pdf", session.pk))
     pdf = tmp_path / "sheet.pdf"
