@@ -121,6 +121,15 @@ def needs_review(request):
     return TemplateResponse(request, "resources/admin/needs_review.html", {"pages": pages[:500]})
 
 
+def broken_links(request):
+    jurisdictions = jurisdictions_for_staff(user=request.user)
+    if not jurisdictions.exists():
+        raise PermissionDenied
+    return TemplateResponse(
+        request, "resources/admin/broken_links.html", {"pages": selectors.broken_links(jurisdictions=jurisdictions)}
+    )
+
+
 class NeedsReviewPanel(Component):
     name = "resources_needs_review"
     order = 160
@@ -131,4 +140,7 @@ class NeedsReviewPanel(Component):
 
     def get_context_data(self, parent_context):
         jurisdictions = jurisdictions_for_staff(user=self.request.user)
-        return {"count": selectors.resources_needing_review(jurisdictions=jurisdictions).count()}
+        return {
+            "count": selectors.resources_needing_review(jurisdictions=jurisdictions).count(),
+            "broken": len(selectors.broken_links(jurisdictions=jurisdictions)),
+        }

@@ -375,8 +375,22 @@ def resources_needing_review(*, jurisdictions, today=None):
 
 
 def broken_links(*, jurisdictions):
-    urls = ResourcePage.objects.filter(jurisdiction__in=jurisdictions).exclude(link_url="").values("link_url")
-    return LinkCheck.objects.filter(url__in=urls).filter(Q(status_code__gte=400) | Q(status_code__isnull=True))
+    """The resource pages of these jurisdictions whose link failed its last check (an HTTP error
+    or no answer), each with that check as `link_check`; two queries."""
+    failing = {
+        check.url: check
+        for check in LinkCheck.objects.filter(
+            url__in=ResourcePage.objects.filter(jurisdiction__in=jurisdictions).exclude(link_url="").values("link_url")
+        ).filter(Q(status_code__gte=400) | Q(status_code__isnull=True))
+    }
+    pages = list(
+        ResourcePage.objects.filter(jurisdiction__in=jurisdictions, link_url__in=list(failing))
+        .select_related("jurisdiction", "locale")
+        .order_by("jurisdiction__sort_order", "title")
+    )
+    for page in pages:
+        page.link_check = failing[page.link_url]
+    return pages
 
 
 def jurisdiction_resources(*, jurisdiction_page, limit=None):

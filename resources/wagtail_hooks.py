@@ -31,6 +31,7 @@ def register_resource_admin_urls():
         path("resources/gaps.csv", admin_views.gaps_csv, name="resources_gaps_csv"),
         path("resources/import/", admin_views.import_view, name="resources_import"),
         path("resources/needs-review/", admin_views.needs_review, name="resources_needs_review"),
+        path("resources/broken-links/", admin_views.broken_links, name="resources_broken_links"),
     ]
 
 
@@ -44,6 +45,11 @@ def register_gaps_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_needs_review_menu_item():
     return RoleMenuItem(_("Resources needing review"), reverse("resources_needs_review"), icon_name="time", order=720)
+
+
+@hooks.register("register_reports_menu_item")
+def register_broken_links_menu_item():
+    return RoleMenuItem(_("Broken links"), reverse("resources_broken_links"), icon_name="warning", order=730)
 
 
 @hooks.register("register_admin_menu_item")

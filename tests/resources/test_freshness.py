@@ -73,3 +73,20 @@ def test_needs_review_report_and_dashboard_panel(client, make_resource):
     dashboard = client.get("/admin/")
     assert dashboard.status_code == 200
     assert b'resources-needs-review-count">1<' in dashboard.content
+
+
+def test_broken_links_report_and_dashboard_count_per_jurisdiction(client, make_resource):
+    now = timezone.now()
+    make_resource(code="ON", title="Dead Ontario link", link_url="https://example.org/gone")
+    make_resource(code="ON", title="Silent Ontario link", link_url="https://example.org/timeout")
+    make_resource(code="ON", title="Working Ontario link", link_url="https://example.org/fine")
+    make_resource(code="BC", title="Dead BC link", link_url="https://example.org/bc-gone")
+    LinkCheck.objects.create(url="https://example.org/gone", status_code=404, checked_at=now)
+    LinkCheck.objects.create(url="https://example.org/timeout", status_code=None, error="timed out", checked_at=now)
+    LinkCheck.objects.create(url="https://example.org/fine", status_code=200, checked_at=now)
+    LinkCheck.objects.create(url="https://example.org/bc-gone", status_code=410, checked_at=now)
+    client.force_login(staff_user("ON", "Editors"))
+    html = client.get("/admin/resources/broken-links/").content.decode()
+    assert "Dead Ontario link" in html and "HTTP 404" in html and "Silent Ontario link" in html and "timed out" in html
+    assert "Working Ontario link" not in html and "Dead BC link" not in html
+    assert 'resources-broken-links-count">2<' in client.get("/admin/").content.decode()
