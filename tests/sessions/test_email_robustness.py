@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.mail.backends.locmem import EmailBackend
+from django.utils import translation
 
 from sessions import notifications, services
 from sessions.models import Notification, Registration, SessionPage
@@ -59,6 +60,16 @@ def test_single_line_fields_refuse_control_characters(site_tree):
     person.display_name = "Ada\nLovelace"
     with pytest.raises(ValidationError):
         person.full_clean()
+
+
+def test_the_refusal_is_explained_in_french(site_tree):
+    person = UserFactory()
+    person.display_name = "Ada\nLovelace"
+    with pytest.raises(ValidationError) as raised:
+        person.full_clean()
+    with translation.override("fr"):
+        shown = raised.value.message_dict["display_name"]
+    assert shown == ["Saisissez une seule ligne de texte, sans saut de ligne, tabulation ni caractère de contrôle."]
 
 
 def test_one_refused_address_is_recorded_and_the_others_are_sent(
