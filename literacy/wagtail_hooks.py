@@ -69,11 +69,10 @@ def register_jurisdiction_scoped_translation_urls():
 from django.urls import include, reverse  # noqa: E402
 from django.utils.translation import gettext_lazy as _  # noqa: E402
 from wagtail import hooks  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
 
 from . import certificate_admin_views  # noqa: E402
+from .admin_menu import RoleMenuItem  # noqa: E402
 from .plans import Principle  # noqa: E402
-from .selectors import jurisdictions_for_role  # noqa: E402
 
 
 class PrincipleViewSet(SnippetViewSet):
@@ -95,15 +94,14 @@ def register_certificate_urls():
     return [path("certificates/", include((urls, "literacy_certificates")))]
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return jurisdictions_for_role(user=request.user, role="Moderators").exists()
-
-
 @hooks.register("register_admin_menu_item")
 def register_certificate_menu_item():
-    return ModeratorMenuItem(
-        _("Certificates"), reverse("literacy_certificates:index"), icon_name="tick-inverse", order=900
+    return RoleMenuItem(
+        _("Certificates"),
+        reverse("literacy_certificates:index"),
+        icon_name="tick-inverse",
+        order=900,
+        role="Moderators",
     )
 
 
@@ -120,7 +118,6 @@ def name_unnamed_editor_controls():
 # --- Translations ---------------------------------------------------------------------------
 
 from . import translation_admin_views  # noqa: E402
-from .selectors import jurisdictions_for_staff  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -130,14 +127,9 @@ def register_translation_report_url():
     ]
 
 
-class StaffMenuItem(MenuItem):
-    def is_shown(self, request):
-        return jurisdictions_for_staff(user=request.user).exists()
-
-
 @hooks.register("register_reports_menu_item")
 def register_translation_report_menu_item():
-    return StaffMenuItem(
+    return RoleMenuItem(
         _("Pages without a translation"), reverse("ogl_missing_translations"), icon_name="globe", order=700
     )
 

@@ -21,7 +21,7 @@ from wagtail.search import index
 
 from literacy.models import Jurisdiction, validate_time_zone
 from literacy.routes import TranslatedRoutesMixin
-from literacy.translation import synchronised_fields
+from literacy.translation import canonical, synchronised_fields
 from literacy.validators import validate_single_line
 
 from .forms import SessionPageForm
@@ -232,9 +232,7 @@ class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
     @cached_property
     def canonical(self):
         """Registrations live on one page per session: the first page of its translation family."""
-        if not self.pk:
-            return self
-        return SessionPage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
+        return canonical(self)
 
     @cached_property
     def booked_count(self):
