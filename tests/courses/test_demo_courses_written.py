@@ -1,4 +1,4 @@
-"""The FOGO and GBA Plus demo courses: both languages import, pair, teach and cite checked sources."""
+"""The demo courses written for this site (FOGO, GBA Plus, and any folder with allowed_urls.txt): both languages import, pair, teach and cite checked sources."""
 
 import re
 from pathlib import Path
@@ -13,7 +13,8 @@ from courses.models import LessonPage
 pytestmark = pytest.mark.django_db
 
 CONTENT = Path(__file__).resolve().parents[2] / "courses" / "demo_content"
-FOLDERS = ["feminist-open-government", "gba-plus-open-government"]
+# Every course written for this site carries the list of real pages its lessons may cite.
+FOLDERS = sorted(path.name for path in CONTENT.iterdir() if (path / "allowed_urls.txt").is_file())
 # Reserved for documentation by RFC 2606: always acceptable as placeholders.
 EXAMPLE_HOSTS = {"example.org", "example.com", "example.net"}
 ACTIVITY_MINUTES = 5
