@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("", include("resources.urls")),
     path("", home_views.root_redirect, name="root_redirect"),
 ]
 
@@ -25,7 +26,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("home.urls")),
-    path("", include("resources.urls")),
     path("", include("courses.urls")),
     path("", include("sessions.urls")),
     path("", include("literacy.urls")),

@@ -9,11 +9,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from .links import absolute_url
+
 
 def verification_url(certificate, *, language="en"):
     with translation.override(language):
         path = reverse("literacy:verify_certificate", kwargs={"code": certificate.code})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def qr_data_uri(url):

@@ -23,6 +23,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from .links import site_base_url
+
 logger = logging.getLogger(__name__)
 
 NAMESPACE = uuid.UUID("6f1f3b3e-9a55-4d6e-8c1e-0b7c5d2f4a10")
@@ -59,16 +61,12 @@ def max_attempts():
     return int(getattr(settings, "OGL_XAPI_MAX_ATTEMPTS", 10))
 
 
-def _base_url():
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-
-
 def actor(user):
     choice = user.jurisdiction.xapi_actor if user.jurisdiction_id else "account"
     if choice == "mbox" and user.email:
         return {"objectType": "Agent", "name": user.public_name, "mbox": f"mailto:{user.email}"}
     opaque = hmac.new(settings.SECRET_KEY.encode(), f"xapi-actor|{user.pk}".encode(), hashlib.sha256).hexdigest()[:32]
-    return {"objectType": "Agent", "account": {"homePage": _base_url() + "/", "name": opaque}}
+    return {"objectType": "Agent", "account": {"homePage": site_base_url() + "/", "name": opaque}}
 
 
 def activity(page, *, kind):

@@ -196,24 +196,9 @@ LICENCES = {
     "NL": "ogl-nl-1.0",
     "PE": "ogl-pei-1.0",
     "YT": "ogl-yukon",
-    "NT": "ogl-canada-2.0",
-    "NU": "ogl-canada-2.0",
-}
-DOMAINS = {
-    "CA": "open.canada.ca",
-    "ON": "www.ontario.ca",
-    "QC": "www.donneesquebec.ca",
-    "BC": "www2.gov.bc.ca",
-    "AB": "open.alberta.ca",
-    "NS": "data.novascotia.ca",
-    "NB": "www2.gnb.ca",
-    "MB": "www.gov.mb.ca",
-    "SK": "www.saskatchewan.ca",
-    "NL": "opendata.gov.nl.ca",
-    "PE": "data.princeedwardisland.ca",
-    "YT": "open.yukon.ca",
-    "NT": "www.gov.nt.ca",
-    "NU": "www.gov.nu.ca",
+    "NT": "ogl-nwt",
+    # Nunavut publishes no open government licence of its own; these example records use CC BY.
+    "NU": "cc-by-4.0",
 }
 # Open North's DIY Open Data Toolkit, filed under the federal jurisdiction.
 OPEN_NORTH = [
@@ -270,8 +255,10 @@ def demo_records():
                     "format": fmt,
                     "languages": languages,
                     "licence": LICENCES[code],
-                    "link_url": f"https://{DOMAINS[code]}/open-government/learning/{n % len(TEMPLATES)}",
-                    "contact_email": f"opengov@{DOMAINS[code].removeprefix('www.').removeprefix('www2.')}",
+                    # Example records: reserved example addresses, never invented paths on a
+                    # government's real domain.
+                    "link_url": f"https://example.org/{code.lower()}/open-government/learning/{n % len(TEMPLATES)}",
+                    "contact_email": f"opengov-{code.lower()}@example.org",
                     "date_published": today - timedelta(days=40 * n + 17 * i + 30),
                     "date_modified": today - timedelta(days=20 * i + 5),
                     # Every fourth resource is overdue for review.

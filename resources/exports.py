@@ -1,4 +1,5 @@
-"""Open-data serialisations of the inventory: CSV, JSON and a DCAT-AP JSON-LD catalogue.
+"""Open-data serialisations of the inventory: CSV and JSON here; DCAT-AP in resources.dcat and the
+Open Government Portal's schema in resources.portal, all over the same records.
 
 One record per resource (its translation key), with both languages inside it: paired columns in
 CSV, {"en": …, "fr": …} objects in JSON, language-tagged literals in DCAT. Each is a generator
@@ -10,6 +11,7 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 
 from literacy.csv_safety import csv_writer
+from literacy.links import absolute_url
 
 from . import vocabulary
 
@@ -45,7 +47,6 @@ CSV_COLUMNS = [
     "date_modified",
     "review_date",
 ]
-EU_LANGUAGES = {"en": "ENG", "fr": "FRA"}
 
 
 def export_queryset(queryset):
@@ -72,7 +73,7 @@ def _primary(pages):
     return next((page for page in pages if page.locale.language_code == "en"), pages[0])
 
 
-def record(pages, *, request=None):
+def record(pages):
     """One resource (its English and French pages) as a dict of open-data values: shared facts
     once, prose as {"en": …, "fr": …} (a language the resource has no page in is absent)."""
     by_language = {page.locale.language_code: page for page in pages}
@@ -83,8 +84,8 @@ def record(pages, *, request=None):
         "title": {code: page.title for code, page in by_language.items()},
         "summary": {code: page.summary for code, page in by_language.items()},
         "publisher": {code: page.publisher for code, page in by_language.items()},
-        "url": {code: page.access_url for code, page in by_language.items()},
-        "page_url": {code: page.get_full_url(request) for code, page in by_language.items()},
+        "url": {code: absolute_url(page.access_url) for code, page in by_language.items()},
+        "page_url": {code: absolute_url(page.get_url()) for code, page in by_language.items()},
         "jurisdiction": first.jurisdiction_code,
         "topics": first.topic_slugs,
         "audiences": first.audience_slugs,
@@ -100,7 +101,7 @@ def record(pages, *, request=None):
     }
 
 
-def resources(queryset, *, request=None):
+def resources(queryset):
     """One record per resource, streaming: pages are read in chunks and grouped by translation key."""
     group, key = [], None
     for page in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
@@ -129,107 +130,17 @@ def csv_values(row):
     return [flat[column] for column in CSV_COLUMNS]
 
 
-def csv_rows(queryset, *, request=None):
+def csv_rows(queryset):
     writer = csv_writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
-    for pages in resources(queryset, request=request):
-        yield writer.writerow(csv_values(record(pages, request=request)))
+    for pages in resources(queryset):
+        yield writer.writerow(csv_values(record(pages)))
 
 
-def json_chunks(queryset, *, request=None):
+def json_chunks(queryset):
     yield '{"licence": ' + json.dumps({"name": LICENCE_NAME, "url": LICENCE_URL}) + ', "resources": ['
     first = True
-    for pages in resources(queryset, request=request):
-        yield (
-            ("" if first else ",")
-            + "\n"
-            + json.dumps(record(pages, request=request), cls=DjangoJSONEncoder, ensure_ascii=False)
-        )
-        first = False
-    yield "\n]}\n"
-
-
-DCAT_CONTEXT = {
-    "dcat": "http://www.w3.org/ns/dcat#",
-    "dct": "http://purl.org/dc/terms/",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "vcard": "http://www.w3.org/2006/vcard/ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
-
-
-def _tagged(values):
-    return [{"@value": text, "@language": code} for code, text in values.items() if text]
-
-
-def dcat_dataset(pages, *, request=None):
-    row = record(pages, request=request)
-    first = _primary(pages)
-    licence = {"@id": row["licence_url"]} if row["licence_url"] else row["licence"]
-    dataset = {
-        "@id": f"urn:uuid:{row['resource_id']}",
-        "@type": "dcat:Dataset",
-        "dct:identifier": row["resource_id"],
-        "dct:title": _tagged(row["title"]),
-        "dct:description": _tagged(row["summary"]),
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": _tagged(row["publisher"])},
-        "dct:spatial": row["jurisdiction"],
-        "dcat:keyword": [
-            {"@value": name, "@language": code}
-            for topic in first.topics.all()
-            for code, name in (("en", topic.name_en), ("fr", topic.name_fr))
-            if name
-        ],
-        "dcat:theme": row["topics"],
-        "dct:type": row["resource_type"],
-        "dct:language": [
-            {"@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES[code]}"}
-            for code in row["languages"]
-            if code in EU_LANGUAGES
-        ],
-        "dct:license": licence,
-        "dct:issued": {"@value": row["date_published"], "@type": "xsd:date"},
-        "dcat:landingPage": [{"@id": url} for url in row["page_url"].values() if url],
-        "dcat:distribution": [
-            {
-                "@type": "dcat:Distribution",
-                "dcat:accessURL": {"@id": url},
-                "dct:language": {
-                    "@id": f"http://publications.europa.eu/resource/authority/language/{EU_LANGUAGES[code]}"
-                },
-                "dct:format": row["format"].upper(),
-                "dcat:mediaType": vocabulary.FORMAT_MEDIA_TYPES.get(row["format"], ""),
-                "dct:license": licence,
-            }
-            for code, url in row["url"].items()
-            if url
-        ],
-    }
-    if row["external_id"]:
-        dataset["dct:source"] = row["external_id"]
-    if row["date_modified"]:
-        dataset["dct:modified"] = {"@value": row["date_modified"], "@type": "xsd:date"}
-    if row["contact_email"]:
-        dataset["dcat:contactPoint"] = {
-            "@type": "vcard:Kind",
-            "vcard:hasEmail": {"@id": f"mailto:{row['contact_email']}"},
-        }
-    return dataset
-
-
-def dcat_chunks(queryset, *, catalogue_url, title, request=None):
-    head = {
-        "@context": DCAT_CONTEXT,
-        "@id": catalogue_url,
-        "@type": "dcat:Catalog",
-        "dct:title": title,
-        "dct:license": {"@id": LICENCE_URL},
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": "Canada Open Government Working Group"},
-    }
-    opening = json.dumps(head, ensure_ascii=False)[:-1]
-    yield opening + ', "dcat:dataset": ['
-    first = True
-    for pages in resources(queryset, request=request):
-        yield ("" if first else ",") + "\n" + json.dumps(dcat_dataset(pages, request=request), ensure_ascii=False)
+    for pages in resources(queryset):
+        yield (("" if first else ",") + "\n" + json.dumps(record(pages), cls=DjangoJSONEncoder, ensure_ascii=False))
         first = False
     yield "\n]}\n"

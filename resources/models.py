@@ -59,6 +59,18 @@ class ResourceIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
         return export_dcat(request, index_page=self)
 
+    @path("export/dcat-turtle/", name="export_dcat_turtle")
+    def export_dcat_turtle(self, request):
+        from .views import export_dcat_turtle
+
+        return export_dcat_turtle(request, index_page=self)
+
+    @path("export/portal/", name="export_portal")
+    def export_portal(self, request):
+        from .views import export_portal
+
+        return export_portal(request, index_page=self)
+
     @path("coverage/", name="coverage")
     def coverage(self, request):
         from .views import coverage

@@ -134,6 +134,9 @@ IMPORT_COLUMNS = [
     "date_modified",
     "review_date",
 ]
+# Optional: the French page's own link and publisher name, where they differ from `url` and
+# `publisher` (which the English page, and a French page without these, takes).
+FRENCH_COLUMNS = ["url_fr", "publisher_fr"]
 REQUIRED_COLUMNS = {
     "external_id",
     "topics",
@@ -156,6 +159,10 @@ class ImportRow:
     topics: list
     audiences: list
     values: dict
+    french_values: dict = field(default_factory=dict)
+
+    def values_in(self, code):
+        return {**self.values, **self.french_values} if code == "fr" else self.values
 
 
 @dataclass
@@ -300,6 +307,15 @@ def parse_import_rows(*, data):
                 problems.append(_("url “%(value)s” is not a valid http(s) URL") % {"value": row.get("url", "")})
             if not row.get("publisher"):
                 problems.append(_("publisher is required"))
+            french_values = {}
+            if row.get("url_fr"):
+                try:
+                    url_validator(row["url_fr"])
+                    french_values["link_url"] = row["url_fr"]
+                except ValidationError:
+                    problems.append(_("url_fr “%(value)s” is not a valid http(s) URL") % {"value": row["url_fr"]})
+            if row.get("publisher_fr"):
+                french_values["publisher"] = row["publisher_fr"]
             if row.get("contact_email"):
                 try:
                     email_validator(row["contact_email"])
@@ -324,7 +340,7 @@ def parse_import_rows(*, data):
                 "external_id": external_id,
             }
             if not problems:
-                problems = model_problems(titles=titles, summaries=summaries, values=values)
+                problems = model_problems(titles=titles, summaries=summaries, values={**values, **french_values})
             if problems:
                 errors.append((line, "; ".join(problems)))
                 continue
@@ -337,6 +353,7 @@ def parse_import_rows(*, data):
                     topics=[topics[s] for s in topic_slugs],
                     audiences=[audiences[s] for s in audience_slugs],
                     values=values,
+                    french_values=french_values,
                 )
             )
     except csv.Error as exc:
@@ -389,7 +406,7 @@ def import_resources(*, data, jurisdiction_code, user=None, dry_run=False, publi
                     publish=publish,
                     user=user,
                     summary=row.summaries[code],
-                    **row.values,
+                    **row.values_in(code),
                 )
                 pair_source = saved
                 existing[(row.external_id, code)] = saved

@@ -1,8 +1,12 @@
 """Thin views: read the request, call selectors/services, render. Routed from ResourceIndexPage."""
 
-from django.http import StreamingHttpResponse
+from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from . import exports, selectors
+from literacy.links import absolute_url
+
+from . import dcat, exports, portal, selectors
 
 
 def _query_string(query, **changes):
@@ -34,7 +38,13 @@ def browse(request, *, index_page):
         "export_links": [
             ("CSV", index_page.route_url("export_csv") + "?" + filters_qs),
             ("JSON", index_page.route_url("export_json") + "?" + filters_qs),
-            ("DCAT (JSON-LD)", index_page.route_url("export_dcat") + "?" + filters_qs),
+            ("DCAT-AP (JSON-LD)", index_page.route_url("export_dcat") + "?" + filters_qs),
+            ("DCAT-AP (Turtle)", index_page.route_url("export_dcat_turtle") + "?" + filters_qs),
+            (
+                _("Open Government Portal schema (JSON Lines)"),
+                index_page.route_url("export_portal") + "?" + filters_qs,
+            ),
+            (_("CKAN API"), "/api/3/action/package_search"),
         ],
         "coverage_url": index_page.route_url("coverage"),
         "active_filters": any(query.filters.values()) or bool(query.q),
@@ -49,7 +59,7 @@ def _export_queryset(request):
 
 def export_csv(request, *, index_page):
     response = StreamingHttpResponse(
-        exports.csv_rows(_export_queryset(request), request=request), content_type="text/csv; charset=utf-8"
+        exports.csv_rows(_export_queryset(request)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = 'attachment; filename="ogl-resources.csv"'
     return response
@@ -57,20 +67,22 @@ def export_csv(request, *, index_page):
 
 def export_json(request, *, index_page):
     response = StreamingHttpResponse(
-        exports.json_chunks(_export_queryset(request), request=request), content_type="application/json; charset=utf-8"
+        exports.json_chunks(_export_queryset(request)), content_type="application/json; charset=utf-8"
     )
     response["Content-Disposition"] = 'inline; filename="ogl-resources.json"'
     return response
 
 
+def _catalogue_urls(index_page):
+    return {
+        "catalogue_url": absolute_url(index_page.route_url("export_dcat")),
+        "homepage_url": absolute_url(index_page.get_url()),
+    }
+
+
 def export_dcat(request, *, index_page):
     response = StreamingHttpResponse(
-        exports.dcat_chunks(
-            _export_queryset(request),
-            catalogue_url=index_page.get_full_url(request) + index_page.reverse_subpage("export_dcat"),
-            title=index_page.title,
-            request=request,
-        ),
+        dcat.jsonld_chunks(_export_queryset(request), **_catalogue_urls(index_page)),
         content_type="application/ld+json; charset=utf-8",
     )
     response["Content-Disposition"] = 'inline; filename="ogl-resources-dcat.jsonld"'
@@ -83,4 +95,69 @@ def coverage(request, *, index_page):
         request,
         template="resources/coverage.html",
         context_overrides={"matrix": matrix, "browse_url": index_page.url},
+    )
+
+
+def export_dcat_turtle(request, *, index_page):
+    response = StreamingHttpResponse(
+        dcat.turtle_chunks(_export_queryset(request), **_catalogue_urls(index_page)),
+        content_type="text/turtle; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'inline; filename="ogl-resources-dcat.ttl"'
+    return response
+
+
+def export_portal(request, *, index_page):
+    response = StreamingHttpResponse(
+        portal.jsonl_lines(_export_queryset(request)), content_type="application/x-ndjson; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="ogl-resources-open-government-portal.jsonl"'
+    return response
+
+
+def _wants(request, fmt):
+    accept = request.headers.get("Accept", "")
+    if fmt:
+        return fmt
+    if "text/turtle" in accept:
+        return "ttl"
+    if "application/ld+json" in accept or "application/json" in accept:
+        return "jsonld"
+    return "html"
+
+
+def vocabulary_document(request, scheme, code=None):
+    """A SKOS concept scheme, or one concept of it, at its IRI: HTML for people, JSON-LD or
+    Turtle for machines (by Accept header or ?format=jsonld|ttl)."""
+    if scheme not in dcat.SCHEMES:
+        raise Http404
+    document = dcat.scheme_document(scheme) if code is None else dcat.concept_document(scheme, code)
+    if document is None:
+        raise Http404
+    fmt = _wants(request, request.GET.get("format"))
+    if fmt == "ttl":
+        return HttpResponse(dcat.turtle_document(document), content_type="text/turtle; charset=utf-8")
+    if fmt == "jsonld":
+        return JsonResponse(
+            document, content_type="application/ld+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
+        )
+    nodes = document["@graph"][1:] if code is None else [document]
+    title = document["@graph"][0]["dct:title"] if code is None else document["skos:prefLabel"]
+    return render(
+        request,
+        "resources/vocabulary.html",
+        {
+            "title": {item["@language"]: item["@value"] for item in title},
+            "iri": document["@graph"][0]["@id"] if code is None else document["@id"],
+            "concepts": [
+                {
+                    "iri": node["@id"],
+                    "code": node["skos:notation"],
+                    "labels": {item["@language"]: item["@value"] for item in node["skos:prefLabel"]},
+                    "definitions": {item["@language"]: item["@value"] for item in node.get("skos:definition", [])},
+                }
+                for node in nodes
+            ],
+            "scheme_url": dcat.scheme_iri(scheme),
+        },
     )

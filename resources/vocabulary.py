@@ -92,6 +92,11 @@ LICENCES = [
     ),
     ("ogl-yukon", _("Open Government Licence – Yukon"), "https://open.yukon.ca/open-government-licence-yukon"),
     (
+        "ogl-nwt",
+        _("Open Government Licence – Northwest Territories"),
+        "https://www.gov.nt.ca/en/open-government-licence-northwest-territories",
+    ),
+    (
         "cc-by-4.0-quebec",
         _("Québec: Creative Commons Attribution 4.0"),
         "https://creativecommons.org/licenses/by/4.0/deed.fr",

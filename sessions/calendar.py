@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event, vCalAddress, vText
 
+from literacy.links import absolute_url
+
 PRODID = "-//Open Government Literacy//Learning sessions//EN"
 
 
@@ -30,7 +32,7 @@ def _event(session, *, sequence=0, cancelled=False, include_link=False, attendee
     event.add("dtstart", session.local_start)  # aware in the session's zone → TZID + VTIMEZONE
     event.add("dtend", session.local_end)
     event.add("summary", session.title)
-    page_url = _absolute(session.url)
+    page_url = absolute_url(session.url)
     if page_url:
         event.add("url", page_url)
     description = strip_tags(session.description or "").strip()
@@ -56,11 +58,6 @@ def _event(session, *, sequence=0, cancelled=False, include_link=False, attendee
         address.params["rsvp"] = vText("FALSE")
         event.add("attendee", address)
     return event
-
-
-def _absolute(url):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return f"{base}{url}" if url and url.startswith("/") else url
 
 
 def session_ics(session, *, method="PUBLISH", sequence=0, include_link=False, attendee=None):

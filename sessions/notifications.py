@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from literacy.links import absolute_url
 from literacy.validators import one_line
 
 from .models import Notification, Registration, RegistrationHistory
@@ -20,11 +21,6 @@ from .timeutils import in_zone
 logger = logging.getLogger(__name__)
 Reason = RegistrationHistory.Reason
 Status = Registration.Status
-
-
-def _absolute(url):
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return f"{base}{url}" if url and url.startswith("/") else url
 
 
 def _session_for_language(session, language):
@@ -103,7 +99,7 @@ def _session_lines(session, registration):
     if registration.status == Status.BOOKED and session.meeting_link:
         lines.append(_("Meeting link: %(link)s") % {"link": session.meeting_link})
     if session.url:
-        lines.append(_("Details: %(url)s") % {"url": _absolute(session.url)})
+        lines.append(_("Details: %(url)s") % {"url": absolute_url(session.url)})
     return lines
 
 

@@ -244,6 +244,9 @@ OGL_TASK_LEASE_SECONDS = int(os.environ.get("OGL_TASK_LEASE_SECONDS", "120"))
 # Learning Record Stores that receive xAPI statements (literacy.xapi), as JSON:
 # [{"name": "csps", "endpoint": "https://lrs.example/xAPI", "username": "…", "password": "…"}]
 OGL_XAPI_STORES = json.loads(os.environ.get("OGL_XAPI_STORES", "[]"))
+# CKAN portals harvested into the inventory (resources.tasks.harvest_configured_portals), as JSON:
+# [{"url": "https://data.ontario.ca", "jurisdiction": "ON", "fq": "…", "topic": "basics"}, …]
+OGL_HARVEST_SOURCES = json.loads(os.environ.get("OGL_HARVEST_SOURCES", "[]"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 

@@ -80,56 +80,6 @@ def browser(_axe_hooks, live_server):
     playwright.stop()
 
 
-@pytest.fixture(scope="session")
-def _site_snapshot(django_db_setup, django_db_blocker):
-    """The database with the site tree, serialized once per session."""
-    from home.models import HomePage
-    from home.site_tree import build_site_tree
-    from tests.conftest import _restore_wagtail_roots
-
-    from .snapshot import take_snapshot
-
-    with django_db_blocker.unblock():
-        if not HomePage.objects.exists():  # an earlier transactional test flushed it
-            _restore_wagtail_roots()
-            build_site_tree()
-        return take_snapshot()
-
-
-def _ensure_site(snapshot):
-    from home.models import HomePage
-
-    from .snapshot import restore_snapshot
-
-    if not HomePage.objects.exists():
-        restore_snapshot(snapshot)
-
-
-@pytest.fixture
-def live_site(_site_snapshot, live_server):
-    """The live server, whose (transactional) database holds the site tree.
-
-    The live server runs in another thread, so the test cannot keep its data in a transaction
-    that is rolled back: pytest-django flushes the database after the test. The harness loads a
-    snapshot of the site into the flushed database instead of rebuilding the tree."""
-    _ensure_site(_site_snapshot)
-    return live_server
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    # The flush after a browser test leaves the database without the site; put it back unless the
-    # next test is a browser test, which will anyway, so that later transactional tests find it.
-    result = yield
-    if "live_site" in item.fixturenames and nextitem is not None and "live_site" not in nextitem.fixturenames:
-        from pytest_django.plugin import blocking_manager_key
-
-        snapshot = item.funcargs.get("_site_snapshot") or item._request.getfixturevalue("_site_snapshot")
-        with item.config.stash[blocking_manager_key].unblock():
-            _ensure_site(snapshot)
-    return result
-
-
 @pytest.fixture
 def page(request, browser, live_site):
     """A Playwright page in a fresh browser context (no cookies), whose relative URLs resolve
