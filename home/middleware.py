@@ -2,6 +2,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib import messages
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -57,3 +58,14 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a language-neutral address answering 404 itself (the CKAN API's
+    "Not Found Error", an unknown vocabulary concept) keeps its 404 instead of being redirected
+    to /en/…, which would turn an API answer into an HTML page."""
+
+    def process_response(self, request, response):
+        if getattr(response, "language_neutral", False):
+            return response
+        return super().process_response(request, response)

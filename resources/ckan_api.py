@@ -52,7 +52,9 @@ def _envelope(request, action, result=None, error=None, status=200):
         body["result"] = result
     else:
         body["error"] = {"__type": error.kind, "message": f"{error.kind}: {error.message}"}
-    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response.language_neutral = True
+    return response
 
 
 def _params(request):

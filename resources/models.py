@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.jurisdiction_tree import JurisdictionFromTreeMixin, jurisdiction_id_above
+from literacy.models import Audience, Jurisdiction, Topic
 from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import synchronised_fields
 from literacy.validators import validate_single_line
@@ -78,7 +79,7 @@ class ResourceIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         return coverage(request, index_page=self)
 
 
-class ResourcePage(Page):
+class ResourcePage(JurisdictionFromTreeMixin, Page):
     """One inventory record in one language; the EN and FR pages share a translation key."""
 
     summary = models.TextField(_("summary"))
@@ -214,11 +215,10 @@ class ResourcePage(Page):
         validate_single_line(self.title)
         if not self.link_url and not self.document_id:
             raise ValidationError({"link_url": _("Give a link or choose a document.")})
-        # The jurisdiction is derived from the jurisdiction page above, never chosen: Page.save()
-        # runs full_clean() once the page has its place in the tree.
+        # The jurisdiction is derived from the jurisdiction page above, never chosen
+        # (literacy.jurisdiction_tree): here so that the editor hears of a misplaced page.
         if self.path and self.depth and self.depth > 1:
-            parent_path = self.path[: -self.steplen]
-            code = JurisdictionPage.objects.filter(path=parent_path).values_list("jurisdiction_id", flat=True).first()
+            code = jurisdiction_id_above(self.path[: -self.steplen], self.steplen)
             if code is None:
                 raise ValidationError(_("A resource must live under a jurisdiction page."))
             self.jurisdiction_id = code

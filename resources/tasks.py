@@ -33,7 +33,7 @@ def harvest_configured_portals():
                 default_topic=source.get("topic"),
             )
         except HarvestError as exc:
-            logger.warning("harvest failed", extra={"source": source["url"], "error": str(exc)})
+            logger.warning("harvest failed", extra={"harvest_source": source["url"], "harvest_error": str(exc)})
             results[key] = {"error": str(exc)}
             continue
         results[key] = {

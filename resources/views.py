@@ -1,6 +1,6 @@
 """Thin views: read the request, call selectors/services, render. Routed from ResourceIndexPage."""
 
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -129,11 +129,13 @@ def _wants(request, fmt):
 def vocabulary_document(request, scheme, code=None):
     """A SKOS concept scheme, or one concept of it, at its IRI: HTML for people, JSON-LD or
     Turtle for machines (by Accept header or ?format=jsonld|ttl)."""
-    if scheme not in dcat.SCHEMES:
-        raise Http404
-    document = dcat.scheme_document(scheme) if code is None else dcat.concept_document(scheme, code)
+    document = None
+    if scheme in dcat.SCHEMES:
+        document = dcat.scheme_document(scheme) if code is None else dcat.concept_document(scheme, code)
     if document is None:
-        raise Http404
+        response = HttpResponse("Not found: no such vocabulary or concept.", status=404, content_type="text/plain")
+        response.language_neutral = True
+        return response
     fmt = _wants(request, request.GET.get("format"))
     if fmt == "ttl":
         return HttpResponse(dcat.turtle_document(document), content_type="text/turtle; charset=utf-8")

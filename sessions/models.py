@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from literacy.jurisdiction_tree import JurisdictionFromTreeMixin
 from literacy.models import Jurisdiction, validate_time_zone
 from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import canonical, synchronised_fields
@@ -64,7 +65,7 @@ class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         return response
 
 
-class SessionPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
+class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePageMixin, Page):
     french_segments = {"calendar": "calendrier"}
 
     class Format(models.TextChoices):
