@@ -200,6 +200,10 @@ LICENCES = {
     # Nunavut publishes no open government licence of its own; these example records use CC BY.
     "NU": "cc-by-4.0",
 }
+EXAMPLE = {
+    "en": "Example record for the demonstration site. ",
+    "fr": "Fiche d’exemple pour le site de démonstration. ",
+}
 # Open North's DIY Open Data Toolkit, filed under the federal jurisdiction.
 OPEN_NORTH = [
     (
@@ -248,7 +252,8 @@ def demo_records():
                 f"demo-{code.lower()}-{n % len(TEMPLATES):02d}",
                 {
                     "titles": {"en": t_en, "fr": t_fr},
-                    "summaries": {"en": s_en, "fr": s_fr},
+                    # Invented records: each says so, on the page and in the open data.
+                    "summaries": {"en": EXAMPLE["en"] + s_en, "fr": EXAMPLE["fr"] + s_fr},
                     "topics": topics,
                     "audiences": audiences,
                     "resource_type": rtype,
@@ -281,9 +286,11 @@ def demo_records():
                 "format": "html",
                 "languages": ["en", "fr"],
                 "licence": "cc-by-4.0",
-                "link_url": f"https://opennorth.ca/publications/diy-open-data-toolkit/{topic}",
+                # The toolkit as the Government of Canada publishes it (checked against a stored copy):
+                # Open North wrote it with the Treasury Board Secretariat's support, launched in June 2017.
+                "link_url": "https://open.canada.ca/en/toolkit/diy",
                 "contact_email": "",
-                "date_published": date(2019, 6, 1),
+                "date_published": date(2017, 6, 12),
                 "date_modified": date(2024, 3, 1),
                 "review_date": date(2027, 3, 1),
             },

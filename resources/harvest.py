@@ -6,8 +6,6 @@ resources.portal and saved through the import service as drafts for that jurisdi
 moderators. A run is atomic, keyed by the source's identifier (a second run updates, never
 duplicates, and leaves unchanged records alone), and names every record it refused and why."""
 
-import csv
-import io
 import logging
 from dataclasses import dataclass, field
 
@@ -17,7 +15,7 @@ from literacy.models import Audience, Jurisdiction, Topic
 
 from . import portal
 from .models import ResourcePage
-from .services import FRENCH_COLUMNS, IMPORT_COLUMNS, ResourceError, import_resources, parse_import_rows
+from .services import ResourceError, import_resources, validate_import_records
 
 logger = logging.getLogger(__name__)
 PAGE_SIZE = 100
@@ -196,12 +194,9 @@ def _comparable(row):
     return out
 
 
-def _csv(rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=IMPORT_COLUMNS + FRENCH_COLUMNS)
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+def _records(rows):
+    """Rows as the import service's (line, record) pairs; "lines" count from 2 as in a file."""
+    return [(n + 2, row) for n, row in enumerate(rows)]
 
 
 def harvest_ckan(*, url, jurisdiction_code, fq="", dry_run=False, user=None, default_topic=None, client=None):
@@ -235,7 +230,7 @@ def harvest_ckan(*, url, jurisdiction_code, fq="", dry_run=False, user=None, def
     # Rows the import would refuse are reported by source id and left out; the rest go in at once.
     if rows:
         try:
-            parse_import_rows(data=_csv(rows))
+            validate_import_records(_records(rows))
         except ResourceError as exc:
             bad_lines = {line for line, _problem in exc.errors}
             for line, problem in exc.errors:
@@ -256,7 +251,7 @@ def harvest_ckan(*, url, jurisdiction_code, fq="", dry_run=False, user=None, def
             changed.append(row)
     if changed:
         import_resources(
-            data=_csv(changed), jurisdiction_code=jurisdiction.code, user=user, dry_run=dry_run, publish=False
+            records=_records(changed), jurisdiction_code=jurisdiction.code, user=user, dry_run=dry_run, publish=False
         )
         report.created = sum(row["external_id"] not in existing for row in changed)
         report.updated = len(changed) - report.created

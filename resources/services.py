@@ -242,6 +242,20 @@ def parse_import_rows(*, data):
         raise ResourceError(_("Missing columns: %(columns)s.") % {"columns": ", ".join(missing)})
     reader.fieldnames = header
 
+    def records():
+        last_line = 1  # the header
+        for raw in reader:
+            # A record's first line: a quoted value may span several lines of the file.
+            line, last_line = last_line + 1, reader.line_num
+            yield line, raw
+
+    return validate_import_records(records(), error_line=lambda: reader.line_num)
+
+
+def validate_import_records(records, *, error_line=lambda: 0):
+    """Validate (line, {column: value}) records as parse_import_rows does a file's rows, so that
+    another source (a harvest) goes through exactly the same checks. Raises ResourceError listing
+    every bad record; returns ImportRows."""
     topics = {t.slug: t for t in Topic.objects.all()}
     audiences = {a.slug: a for a in Audience.objects.all()}
     types = {code for code, _label in vocabulary.RESOURCE_TYPES}
@@ -251,11 +265,8 @@ def parse_import_rows(*, data):
     url_validator, email_validator = URLValidator(schemes=["http", "https"]), EmailValidator()
 
     rows, errors, seen = [], [], {}
-    last_line = 1  # the header
     try:
-        for raw in reader:
-            # A record's first line: a quoted value may span several lines of the file.
-            line, last_line = last_line + 1, reader.line_num
+        for line, raw in records:
             if None in raw:
                 errors.append((line, _("more values than columns")))
                 continue
@@ -357,7 +368,7 @@ def parse_import_rows(*, data):
                 )
             )
     except csv.Error as exc:
-        errors.append((reader.line_num, _("not valid CSV: %(error)s") % {"error": exc}))
+        errors.append((error_line(), _("not valid CSV: %(error)s") % {"error": exc}))
     if errors:
         raise ResourceError(
             _("%(count)s row(s) are invalid; nothing was imported.") % {"count": len(errors)}, errors=errors
@@ -367,14 +378,14 @@ def parse_import_rows(*, data):
     return rows
 
 
-def import_resources(*, data, jurisdiction_code, user=None, dry_run=False, publish=True):
+def import_resources(*, data=None, records=None, jurisdiction_code, user=None, dry_run=False, publish=True):
     """Validate every row of a resource CSV (bytes or text) and, unless `dry_run`, create or
     update the jurisdiction's EN and FR pages keyed by external_id, all in one transaction.
     Raises ResourceError (carrying every bad row) and then imports nothing."""
     jurisdiction = Jurisdiction.objects.filter(code=(jurisdiction_code or "").upper()).first()
     if jurisdiction is None:
         raise ResourceError(_("Unknown jurisdiction “%(code)s”.") % {"code": jurisdiction_code})
-    rows = parse_import_rows(data=data)
+    rows = parse_import_rows(data=data) if records is None else validate_import_records(records)
     report = ImportReport(rows=len(rows), dry_run=dry_run)
     if dry_run:
         return report

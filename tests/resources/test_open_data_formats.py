@@ -177,8 +177,11 @@ def test_exports_build_absolute_addresses_from_the_configured_site_address(clien
 def test_demo_resources_use_reserved_example_addresses():
     from resources.demo import demo_records
 
-    for code, _external_id, record in demo_records():
-        if "opennorth.ca" in record["link_url"]:
+    for code, external_id, record in demo_records():
+        if external_id.startswith("demo-open-north-"):
+            assert record["link_url"] == "https://open.canada.ca/en/toolkit/diy"  # a real, checked page
             continue
         assert record["link_url"].startswith("https://example.org/"), (code, record["link_url"])
         assert record["contact_email"].endswith("@example.org"), (code, record["contact_email"])
+        assert record["summaries"]["en"].startswith("Example record"), code
+        assert record["summaries"]["fr"].startswith("Fiche d’exemple"), code
