@@ -7,3 +7,8 @@ class HomeConfig(AppConfig):
     label = "home"
     verbose_name = _("Site shell")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .page_cache import connect_receivers
+
+        connect_receivers()

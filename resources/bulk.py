@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.page_cache import content_changed
 from literacy.models import Audience, Topic
 
 from .models import ResourcePage
@@ -84,4 +85,5 @@ def bulk_seed(*, parent, count, start=0, topics=None, audiences=None):
     ResourcePage.topics.through.objects.bulk_create(links_t, batch_size=1000)
     ResourcePage.audiences.through.objects.bulk_create(links_a, batch_size=1000)
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + count)
+    content_changed()
     return created

@@ -155,27 +155,21 @@ def _apply_fq(queryset, fq):
 
 def _packages(keys):
     """Package dicts for translation keys, in the order given."""
-    kinds = dict(Jurisdiction.objects.values_list("code", "kind"))
-    pages = (
-        ResourcePage.objects.live()
-        .filter(translation_key__in=keys)
-        .select_related("jurisdiction", "locale", "document")
-        .prefetch_related("topics", "audiences")
-    )
-    groups = {}
-    for page in pages:
-        groups.setdefault(page.translation_key, []).append(page)
-    return [package(groups[key], jurisdiction_kinds=kinds) for key in keys if key in groups]
+    names = exports.Names()
+    groups = {
+        rows[0]["translation_key"]: rows
+        for rows in exports.resources(ResourcePage.objects.filter(translation_key__in=keys))
+    }
+    return [package(groups[key], names=names) for key in keys if key in groups]
 
 
-def package(pages, *, jurisdiction_kinds=None):
+def package(rows, *, names):
     """A CKAN package: the portal record plus the core fields every CKAN client reads."""
-    record = portal.portal_record(pages, jurisdiction_kinds=jurisdiction_kinds)
-    first = exports._primary(pages)
-    created = min((p.first_published_at for p in pages if p.first_published_at), default=None)
-    modified = max((p.last_published_at for p in pages if p.last_published_at), default=None)
-    jurisdiction = first.jurisdiction
-    licence_url = vocabulary.LICENCE_URLS.get(first.licence, "")
+    record = portal.portal_record(rows, names=names)
+    first = exports._primary(rows)
+    created = min((row["first_published_at"] for row in rows if row["first_published_at"]), default=None)
+    modified = max((row["last_published_at"] for row in rows if row["last_published_at"]), default=None)
+    jurisdiction = names.jurisdictions.get(first["jurisdiction__code"])
     record.update(
         {
             "title": record["title_translated"].get("en") or record["title_translated"].get("fr"),
@@ -184,8 +178,8 @@ def package(pages, *, jurisdiction_kinds=None):
             "private": False,
             "metadata_created": created.isoformat() if created else None,
             "metadata_modified": modified.isoformat() if modified else None,
-            "license_title": dict(vocabulary.LICENCE_CHOICES).get(first.licence, ""),
-            "license_url": licence_url,
+            "license_title": str(dict(vocabulary.LICENCE_CHOICES).get(first["licence"], "")),
+            "license_url": vocabulary.LICENCE_URLS.get(first["licence"], ""),
             "url": record["program_page_url_translated"].get("en") or record["program_page_url_translated"].get("fr"),
             "organization": _organisation_dict(jurisdiction) if jurisdiction else None,
             "num_resources": len(record["resources"]),

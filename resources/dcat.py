@@ -163,9 +163,8 @@ class DatasetBuilder:
     """Turns one resource's pages into a dcat:Dataset; vocabulary rows are read once per export."""
 
     def __init__(self):
-        from literacy.models import Jurisdiction
-
-        self.jurisdictions = {j.code: j for j in Jurisdiction.objects.all()}
+        self.names = exports.Names()
+        self.jurisdictions = self.names.jurisdictions
         self.type_labels = {row[0]: row for row in concepts("resource-types")}
 
     def publisher(self, row):
@@ -201,11 +200,10 @@ class DatasetBuilder:
             }
         return node
 
-    def dataset(self, pages):
-        row = exports.record(pages)
-        first = exports._primary(pages)
+    def dataset(self, rows):
+        row = exports.record(rows)
         jurisdiction = self.jurisdictions.get(row["jurisdiction"])
-        topics = list(first.topics.all())
+        topics = [self.names.topics[slug] for slug in row["topics"] if slug in self.names.topics]
         dataset = {
             "@id": f"urn:uuid:{row['resource_id']}",
             "@type": "dcat:Dataset",
@@ -273,8 +271,8 @@ def jsonld_chunks(queryset, *, catalogue_url, homepage_url):
     head = {"@context": CONTEXT, **catalogue_node(catalogue_url=catalogue_url, homepage_url=homepage_url)}
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "dcat:dataset": ['
     builder, first = DatasetBuilder(), True
-    for pages in exports.resources(queryset):
-        yield ("" if first else ",") + "\n" + json.dumps(builder.dataset(pages), ensure_ascii=False)
+    for rows in exports.resources(queryset):
+        yield ("" if first else ",") + "\n" + json.dumps(builder.dataset(rows), ensure_ascii=False)
         first = False
     yield "\n]}\n"
 
@@ -304,7 +302,7 @@ def turtle_chunks(queryset, *, catalogue_url, homepage_url):
     head = {"@context": CONTEXT, **catalogue_node(catalogue_url=catalogue_url, homepage_url=homepage_url)}
     yield PREFIXES + "\n" + _turtle(head)
     builder = DatasetBuilder()
-    for pages in exports.resources(queryset):
-        dataset = builder.dataset(pages)
+    for rows in exports.resources(queryset):
+        dataset = builder.dataset(rows)
         yield f"<{catalogue_url}> dcat:dataset <{dataset['@id']}> .\n"
         yield _turtle({"@context": CONTEXT, **dataset})

@@ -15,7 +15,9 @@ from literacy.links import absolute_url
 
 from . import vocabulary
 
-CHUNK_SIZE = 500
+# Rows read and labelled per round trip: memory stays flat, and up to this many resources an
+# export makes a fixed number of queries (two more per further chunk).
+CHUNK_SIZE = 2000
 LICENCE_NAME = "Open Government Licence – Canada 2.0"
 LICENCE_URL = vocabulary.LICENCE_URLS["ogl-canada-2.0"]
 LANGUAGES = ("en", "fr")
@@ -49,18 +51,45 @@ CSV_COLUMNS = [
 ]
 
 
+# The columns one page contributes, read with values(): no model instances, no per-row URL routing.
+PAGE_COLUMNS = (
+    "pk",
+    "translation_key",
+    "locale__language_code",
+    "title",
+    "summary",
+    "publisher",
+    "link_url",
+    "document_id",
+    "document__file",
+    "url_path",
+    "jurisdiction__code",
+    "jurisdiction__kind",
+    "resource_type",
+    "format",
+    "languages",
+    "licence",
+    "contact_email",
+    "date_published",
+    "date_modified",
+    "review_date",
+    "external_id",
+    "first_published_at",
+    "last_published_at",
+)
+
+
 def export_queryset(queryset):
     """Every live page (in both languages) of the resources that `queryset` matches in either
-    language, ordered so that the pages of one resource are adjacent."""
+    language, as value rows ordered so that the pages of one resource are adjacent."""
     from .models import ResourcePage
 
     keys = queryset.order_by().values("translation_key")
     return (
         ResourcePage.objects.live()
         .filter(translation_key__in=keys)
-        .select_related("jurisdiction", "locale", "document")
-        .prefetch_related("topics", "audiences")
         .order_by("jurisdiction__sort_order", "translation_key", "locale__language_code")
+        .values(*PAGE_COLUMNS)
     )
 
 
@@ -68,50 +97,137 @@ def _date(value):
     return value.isoformat() if value else ""
 
 
-def _primary(pages):
+def _primary(rows):
     """The page whose shared facts stand for the resource (they are the same on both pages)."""
-    return next((page for page in pages if page.locale.language_code == "en"), pages[0])
+    return next((row for row in rows if row["locale__language_code"] == "en"), rows[0])
 
 
-def record(pages):
-    """One resource (its English and French pages) as a dict of open-data values: shared facts
-    once, prose as {"en": …, "fr": …} (a language the resource has no page in is absent)."""
-    by_language = {page.locale.language_code: page for page in pages}
-    first = _primary(pages)
+class PageAddresses:
+    """Public addresses of pages from their stored url_path, as Wagtail routes them (the language
+    prefix, then the path below that language's site root), without routing each page."""
+
+    def __init__(self):
+        from wagtail.models import Site
+
+        self.roots = sorted(
+            ((root_path, language) for _site, root_path, _url, language in Site.get_site_root_paths()),
+            key=lambda pair: -len(pair[0]),
+        )
+
+    def page_url(self, url_path, language):
+        for root_path, root_language in self.roots:
+            if root_language == language and url_path.startswith(root_path):
+                return absolute_url(f"/{language}/{url_path[len(root_path) :]}")
+        return ""
+
+    @staticmethod
+    def document_url(document_id, file_name):
+        from django.urls import reverse
+
+        return absolute_url(reverse("wagtaildocs_serve", args=(document_id, file_name.rsplit("/", 1)[-1])))
+
+
+class Names:
+    """Labels the serialisations add to the codes in records, read once per export."""
+
+    def __init__(self):
+        from literacy.models import Jurisdiction, Topic
+
+        self.topics = {t.slug: t for t in Topic.objects.all()}
+        self.jurisdictions = {j.code: j for j in Jurisdiction.objects.all()}
+
+    def keywords(self, slugs):
+        topics = [self.topics[slug] for slug in slugs if slug in self.topics]
+        return {
+            "en": [topic.name_en for topic in topics if topic.name_en],
+            "fr": [topic.name_fr for topic in topics if topic.name_fr],
+        }
+
+
+def _links(page_ids):
+    """Topic and audience slugs of the given pages, two queries."""
+    from .models import ResourcePage
+
+    topics, audiences = {}, {}
+    for page_id, slug in (
+        ResourcePage.topics.through.objects.filter(resourcepage_id__in=page_ids)
+        .order_by("topic__sort_order", "topic__slug")
+        .values_list("resourcepage_id", "topic__slug")
+    ):
+        topics.setdefault(page_id, []).append(slug)
+    for page_id, slug in (
+        ResourcePage.audiences.through.objects.filter(resourcepage_id__in=page_ids)
+        .order_by("audience__sort_order", "audience__slug")
+        .values_list("resourcepage_id", "audience__slug")
+    ):
+        audiences.setdefault(page_id, []).append(slug)
+    return topics, audiences
+
+
+def record(rows):
+    """One resource (the value rows of its English and French pages, as `resources` yields them)
+    as a dict of open-data values: shared facts once, prose as {"en": …, "fr": …} (a language the
+    resource has no page in is absent)."""
+    by_language = {row["locale__language_code"]: row for row in rows}
+    first = _primary(rows)
     return {
-        "resource_id": str(first.translation_key),
-        "external_id": first.external_id,
-        "title": {code: page.title for code, page in by_language.items()},
-        "summary": {code: page.summary for code, page in by_language.items()},
-        "publisher": {code: page.publisher for code, page in by_language.items()},
-        "url": {code: absolute_url(page.access_url) for code, page in by_language.items()},
-        "page_url": {code: absolute_url(page.get_url()) for code, page in by_language.items()},
-        "jurisdiction": first.jurisdiction_code,
-        "topics": first.topic_slugs,
-        "audiences": first.audience_slugs,
-        "resource_type": first.resource_type,
-        "format": first.format,
-        "languages": list(first.languages),
-        "licence": first.licence,
-        "licence_url": vocabulary.LICENCE_URLS.get(first.licence, ""),
-        "contact_email": first.contact_email,
-        "date_published": _date(first.date_published),
-        "date_modified": _date(first.date_modified),
-        "review_date": _date(first.review_date),
+        "resource_id": str(first["translation_key"]),
+        "external_id": first["external_id"],
+        "title": {code: row["title"] for code, row in by_language.items()},
+        "summary": {code: row["summary"] for code, row in by_language.items()},
+        "publisher": {code: row["publisher"] for code, row in by_language.items()},
+        "url": {code: row["access_url"] for code, row in by_language.items()},
+        "page_url": {code: row["page_url"] for code, row in by_language.items()},
+        "jurisdiction": first["jurisdiction__code"] or "",
+        "topics": first["topics"],
+        "audiences": first["audiences"],
+        "resource_type": first["resource_type"],
+        "format": first["format"],
+        "languages": list(first["languages"]),
+        "licence": first["licence"],
+        "licence_url": vocabulary.LICENCE_URLS.get(first["licence"], ""),
+        "contact_email": first["contact_email"],
+        "date_published": _date(first["date_published"]),
+        "date_modified": _date(first["date_modified"]),
+        "review_date": _date(first["review_date"]),
     }
 
 
 def resources(queryset):
-    """One record per resource, streaming: pages are read in chunks and grouped by translation key."""
+    """The pages of each resource as value rows (with topics, audiences and both addresses added),
+    streaming: rows are read in chunks and grouped by translation key."""
+    addresses = PageAddresses()
     group, key = [], None
-    for page in export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE):
-        if group and page.translation_key != key:
-            yield group
-            group = []
-        key = page.translation_key
-        group.append(page)
+    for chunk in _chunks(export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE)):
+        topics, audiences = _links([row["pk"] for row in chunk])
+        for row in chunk:
+            row["topics"] = topics.get(row["pk"], [])
+            row["audiences"] = audiences.get(row["pk"], [])
+            row["page_url"] = addresses.page_url(row["url_path"], row["locale__language_code"])
+            if row["link_url"]:
+                row["access_url"] = absolute_url(row["link_url"])
+            elif row["document_id"]:
+                row["access_url"] = addresses.document_url(row["document_id"], row["document__file"])
+            else:
+                row["access_url"] = ""
+            if group and row["translation_key"] != key:
+                yield group
+                group = []
+            key = row["translation_key"]
+            group.append(row)
     if group:
         yield group
+
+
+def _chunks(rows):
+    chunk = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == CHUNK_SIZE:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class _Echo:

@@ -145,16 +145,13 @@ def distributions(row, *, languages):
         }
 
 
-def portal_record(pages, *, jurisdiction_kinds=None):
-    """One resource in the Open Government Portal's schema (the fields its bulk loader takes),
-    with this site's own codes under `ogl_*` so a harvest between instances loses nothing."""
-    row = exports.record(pages)
-    first = exports._primary(pages)
-    topics = list(first.topics.all())
+def portal_record(rows, *, names):
+    """One resource (its pages' rows from exports.resources) in the Open Government Portal's
+    schema (the fields its bulk loader takes), with this site's own codes under `ogl_*` so a
+    harvest between instances loses nothing. `names` is an exports.Names."""
+    row = exports.record(rows)
     both = ("en", "fr")
-    kind = (jurisdiction_kinds or {}).get(row["jurisdiction"]) or (
-        first.jurisdiction.kind if first.jurisdiction_id else ""
-    )
+    kind = exports._primary(rows)["jurisdiction__kind"] or ""
     record = {
         "id": row["resource_id"],
         "name": row["resource_id"],
@@ -162,10 +159,7 @@ def portal_record(pages, *, jurisdiction_kinds=None):
         "collection": COLLECTION,
         "title_translated": {code: row["title"].get(code, "") for code in both},
         "notes_translated": {code: row["summary"].get(code, "") for code in both},
-        "keywords": {
-            "en": [topic.name_en for topic in topics if topic.name_en],
-            "fr": [topic.name_fr for topic in topics if topic.name_fr],
-        },
+        "keywords": names.keywords(row["topics"]),
         "subject": SUBJECTS + SUBJECTS_BY_TYPE.get(row["resource_type"], []),
         "audience": AUDIENCE,
         "frequency": FREQUENCY,
@@ -194,14 +188,6 @@ def portal_record(pages, *, jurisdiction_kinds=None):
 
 def jsonl_lines(queryset):
     """The inventory as JSON Lines, one portal record a line, streaming."""
-    kinds = _jurisdiction_kinds()
-    for pages in exports.resources(queryset):
-        yield (
-            json.dumps(portal_record(pages, jurisdiction_kinds=kinds), cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"
-        )
-
-
-def _jurisdiction_kinds():
-    from literacy.models import Jurisdiction
-
-    return dict(Jurisdiction.objects.values_list("code", "kind"))
+    names = exports.Names()
+    for rows in exports.resources(queryset):
+        yield json.dumps(portal_record(rows, names=names), cls=DjangoJSONEncoder, ensure_ascii=False) + "\n"

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from home.page_cache import content_version
 from literacy.models import Audience, Jurisdiction, Topic
 from literacy.search import matching_translation_keys
 
@@ -175,18 +176,6 @@ def facet_counts(*, base, filters, jurisdiction_codes=None):
     return counts
 
 
-def _inventory_fingerprint():
-    """Changes whenever a resource page is created, edited, published, unpublished or deleted."""
-    row = ResourcePage.objects.aggregate(
-        n=Count("pk"),
-        live=Count("pk", filter=Q(live=True)),
-        rev=Max("latest_revision_created_at"),
-        pub=Max("last_published_at"),
-        pk=Max("pk"),
-    )
-    return json.dumps(row, default=str, sort_keys=True)
-
-
 def cached_facet_counts(*, base, locale, query):
     timeout = getattr(settings, "RESOURCES_FACET_CACHE_SECONDS", 300)
     codes = {row["id"]: row["code"] for row in facet_vocabulary()["jurisdictions"]}
@@ -194,7 +183,9 @@ def cached_facet_counts(*, base, locale, query):
         return facet_counts(base=base, filters=query.filters, jurisdiction_codes=codes)
     key = (
         "resources:facets:"
-        + hashlib.sha256((query.cache_key(locale.pk) + _inventory_fingerprint()).encode()).hexdigest()
+        + str(content_version())
+        + ":"
+        + hashlib.sha256(query.cache_key(locale.pk).encode()).hexdigest()
     )
     counts = cache.get(key)
     if counts is None:

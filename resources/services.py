@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Revision
 
+from home.page_cache import content_changed
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
 from literacy.validators import validate_single_line
 
@@ -99,6 +100,8 @@ def save_resource_page(
             )
             Page.objects.filter(pk=page.pk).update(latest_revision=revision, live_revision=revision)
             page.latest_revision, page.live_revision = revision, revision
+            # Published without the publish action's signal: tell the page caches.
+            content_changed()
             return page
         parent.add_child(instance=page)
     else:

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.page_cache import shows_seats
 from literacy.jurisdiction_tree import JurisdictionFromTreeMixin
 from literacy.models import Jurisdiction, validate_time_zone
 from literacy.routes import TranslatedRoutesMixin
@@ -45,6 +46,7 @@ class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(session_listing(request=request, index_page=self))
+        shows_seats(request)
         return context
 
     @path("feed/<str:code>/", name="feed")
@@ -262,6 +264,7 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
 
         context = super().get_context(request, *args, **kwargs)
         context.update(session_detail_context(request=request, session=self))
+        shows_seats(request)
         return context
 
     @path("register/", name="register")

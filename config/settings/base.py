@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -246,6 +248,14 @@ OGL_TASK_LEASE_SECONDS = int(os.environ.get("OGL_TASK_LEASE_SECONDS", "120"))
 OGL_XAPI_STORES = json.loads(os.environ.get("OGL_XAPI_STORES", "[]"))
 # CKAN portals harvested into the inventory (resources.tasks.harvest_configured_portals), as JSON:
 # [{"url": "https://data.ontario.ca", "jurisdiction": "ON", "fq": "…", "topic": "basics"}, …]
+# Anonymous readers' public pages are cached whole for this long (0 turns the cache off); any
+# publish, move, delete or vocabulary change makes the next request render afresh (home.page_cache).
+OGL_PAGE_CACHE_SECONDS = int(os.environ.get("OGL_PAGE_CACHE_SECONDS", "300"))
+# A CDN or caching proxy in front: Wagtail's frontend-cache backends, as JSON, e.g.
+# {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend", "BEARER_TOKEN": "…", "ZONEID": "…"}}
+# On publish and unpublish the page's own addresses and the listing pages are purged; filtered
+# listings expire after OGL_PAGE_CACHE_SECONDS (the s-maxage the site sends).
+WAGTAILFRONTENDCACHE = json.loads(os.environ.get("OGL_FRONTEND_CACHE", "{}"))
 OGL_HARVEST_SOURCES = json.loads(os.environ.get("OGL_HARVEST_SOURCES", "[]"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

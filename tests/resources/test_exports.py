@@ -115,7 +115,10 @@ def test_dcat_catalogue_has_one_dataset_per_resource_with_language_tagged_litera
     assert titles == {"en": "Open data, commas and quotes", "fr": TRICKY_TITLE}
     access = {d["dct:language"]["@id"][-3:]: d["dcat:accessURL"]["@id"] for d in dataset["dcat:distribution"]}
     assert access == {"ENG": "https://example.ca/resource", "FRA": "https://example.ca/fr?a=1&b=2"}
-    assert dataset["dct:license"]["@id"] == "https://creativecommons.org/licenses/by/4.0/deed.fr"
+    # DCAT-AP puts the licence on each distribution.
+    assert {d["dct:license"]["@id"] for d in dataset["dcat:distribution"]} == {
+        "https://creativecommons.org/licenses/by/4.0/deed.fr"
+    }
     assert len(dataset["dcat:landingPage"]) == 2
 
 

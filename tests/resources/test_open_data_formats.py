@@ -185,3 +185,34 @@ def test_demo_resources_use_reserved_example_addresses():
         assert record["contact_email"].endswith("@example.org"), (code, record["contact_email"])
         assert record["summaries"]["en"].startswith("Example record"), code
         assert record["summaries"]["fr"].startswith("Fiche d’exemple"), code
+
+
+def test_addresses_from_stored_paths_match_wagtails_routing_for_every_page(demo):
+    from literacy.links import absolute_url
+    from resources import exports
+
+    pages = {page.pk: page for page in ResourcePage.objects.live()}
+    seen = 0
+    for rows in exports.resources(ResourcePage.objects.live()):
+        for row in rows:
+            page = pages[row["pk"]]
+            assert row["page_url"] == absolute_url(page.get_url()), row["pk"]
+            assert row["access_url"] == absolute_url(page.access_url)
+            assert row["topics"] == [t.slug for t in page.topics.order_by("sort_order", "slug")]
+            seen += 1
+    assert seen == len(pages)
+
+
+def test_an_export_makes_the_same_number_of_queries_for_any_number_of_resources(
+    client, site_tree, django_assert_max_num_queries
+):
+    from resources.bulk import bulk_seed
+
+    parent = site_tree["jurisdictions"]["ON"]["pages"]["en"]
+    bulk_seed(parent=parent, count=50)
+    with django_assert_max_num_queries(20) as small:
+        _body(client.get("/en/resources/export/csv/"))
+    bulk_seed(parent=parent, count=400, start=50)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        body = _body(client.get("/en/resources/export/csv/"))
+    assert body.count("\n") == 451
