@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Revision
 
 from home.page_cache import content_changed
 from literacy.models import Audience, Jurisdiction, JurisdictionPage, Topic
+from literacy.search_index import indexed_synchronously
 from literacy.validators import validate_single_line
 
 from . import vocabulary
@@ -393,7 +394,7 @@ def import_resources(*, data=None, records=None, jurisdiction_code, user=None, d
     if dry_run:
         return report
     locales = {code: Locale.objects.get(language_code=code) for code in ("en", "fr")}
-    with transaction.atomic():
+    with indexed_synchronously(), transaction.atomic():
         parents = {
             code: JurisdictionPage.objects.select_for_update().get(jurisdiction=jurisdiction, locale=locales[code])
             for code in ("en", "fr")

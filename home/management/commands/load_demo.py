@@ -5,6 +5,7 @@ from django.db import transaction
 from courses.demo import load_demo as load_course_demo
 from home.demo_users import DEMO_PASSWORD, ensure_demo_users
 from home.site_tree import build_site_tree
+from literacy.search_index import indexed_synchronously
 from resources.demo import load_demo as load_resource_demo
 from sessions.demo import load_demo as load_session_demo
 
@@ -41,7 +42,7 @@ class Command(BaseCommand):
         if options["if_needed"] and demo_is_loaded():
             self.stdout.write("Demo data is already loaded.")
             return
-        with transaction.atomic():
+        with indexed_synchronously(), transaction.atomic():
             tree = build_site_tree()
             signins = ensure_demo_users()
             for loader in (load_resource_demo, load_course_demo, load_session_demo):
