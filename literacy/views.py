@@ -6,17 +6,21 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
 from .certificates import Certificate
 from .models import current_language_is_french
 from .selectors import can_manage_certificate, plan_progress
+from .tasks import render_certificate_pdf
 
 
+@never_cache
 @require_GET
 def verify_certificate(request, code):
-    """Public verification. An unknown code gets the same page shape with a 404 status."""
+    """Public verification. An unknown code gets the same page shape with a 404 status. Never
+    cached, here or by a CDN: a revocation shows on the next request."""
     certificate = Certificate.by_code(code)
     status = 200 if certificate else 404
     return render(
@@ -27,16 +31,16 @@ def verify_certificate(request, code):
 @login_required
 @require_GET
 def certificate_pdf(request, code):
-    """The stored PDF; rendered once by the background task, never again on download."""
+    """The stored PDF, rendered once (by the background task, or here if it has not run yet)."""
     certificate = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").filter(code=code).first()
     if certificate is None or not can_manage_certificate(user=request.user, certificate=certificate):
         raise Http404
     language = "fr" if current_language_is_french() else "en"
     if not certificate.pdf_field(language):
-        services.enqueue_certificate_render(certificate_id=certificate.pk, language=language)
+        # The learner is waiting for it: render now rather than send them to "reload this page".
+        # The task's own row lock still keeps a single stored copy if a worker runs it too.
+        render_certificate_pdf.call(certificate.pk, language)
         certificate.refresh_from_db()
-    if not certificate.pdf_field(language):
-        return render(request, "literacy/certificate_pending.html", {"certificate": certificate}, status=202)
     return FileResponse(
         certificate.pdf_field(language).open("rb"),
         content_type="application/pdf",

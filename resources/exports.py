@@ -15,8 +15,8 @@ from literacy.links import absolute_url
 
 from . import vocabulary
 
-# Rows read and labelled per round trip: memory stays flat, and up to this many resources an
-# export makes a fixed number of queries (two more per further chunk).
+# Rows fetched per round trip; the topic and audience links of the whole export are read once
+# (two queries), so an export makes the same number of queries whatever its size.
 CHUNK_SIZE = 2000
 LICENCE_NAME = "Open Government Licence – Canada 2.0"
 LICENCE_URL = vocabulary.LICENCE_URLS["ogl-canada-2.0"]
@@ -144,11 +144,13 @@ class Names:
         }
 
 
-def _links(page_ids):
-    """Topic and audience slugs of the given pages, two queries."""
+def _links(pages):
+    """Topic and audience slugs of the pages of a queryset: two queries for the whole export
+    (a subquery, not a list of ids, so that the cost stays in the database)."""
     from .models import ResourcePage
 
     topics, audiences = {}, {}
+    page_ids = pages.order_by().values("pk")
     for page_id, slug in (
         ResourcePage.topics.through.objects.filter(resourcepage_id__in=page_ids)
         .order_by("topic__sort_order", "topic__slug")
@@ -197,37 +199,26 @@ def resources(queryset):
     """The pages of each resource as value rows (with topics, audiences and both addresses added),
     streaming: rows are read in chunks and grouped by translation key."""
     addresses = PageAddresses()
+    rows = export_queryset(queryset)
+    topics, audiences = _links(rows)
     group, key = [], None
-    for chunk in _chunks(export_queryset(queryset).iterator(chunk_size=CHUNK_SIZE)):
-        topics, audiences = _links([row["pk"] for row in chunk])
-        for row in chunk:
-            row["topics"] = topics.get(row["pk"], [])
-            row["audiences"] = audiences.get(row["pk"], [])
-            row["page_url"] = addresses.page_url(row["url_path"], row["locale__language_code"])
-            if row["link_url"]:
-                row["access_url"] = absolute_url(row["link_url"])
-            elif row["document_id"]:
-                row["access_url"] = addresses.document_url(row["document_id"], row["document__file"])
-            else:
-                row["access_url"] = ""
-            if group and row["translation_key"] != key:
-                yield group
-                group = []
-            key = row["translation_key"]
-            group.append(row)
+    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+        row["topics"] = topics.get(row["pk"], [])
+        row["audiences"] = audiences.get(row["pk"], [])
+        row["page_url"] = addresses.page_url(row["url_path"], row["locale__language_code"])
+        if row["link_url"]:
+            row["access_url"] = absolute_url(row["link_url"])
+        elif row["document_id"]:
+            row["access_url"] = addresses.document_url(row["document_id"], row["document__file"])
+        else:
+            row["access_url"] = ""
+        if group and row["translation_key"] != key:
+            yield group
+            group = []
+        key = row["translation_key"]
+        group.append(row)
     if group:
         yield group
-
-
-def _chunks(rows):
-    chunk = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == CHUNK_SIZE:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 class _Echo:

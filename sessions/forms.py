@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from .timeutils import NonexistentLocalTime, local_to_utc, utc_to_local_naive
+from .timeutils import CANADIAN_TIME_ZONES, NonexistentLocalTime, local_to_utc, utc_to_local_naive
 
 # (local form field, model field, required)
 LOCAL_FIELDS = [
@@ -39,7 +39,16 @@ class SessionPageForm(WagtailAdminPageForm):
         instance = self.instance
         jurisdiction = self._jurisdiction()
         if "time_zone" in self.fields and not instance.time_zone and jurisdiction is not None:
-            self.initial.setdefault("time_zone", jurisdiction.time_zone)
+            # The instance's empty value is already in initial, so setdefault would keep it.
+            self.initial["time_zone"] = jurisdiction.time_zone
+        if "time_zone" in self.fields:
+            # A list of the zones Canadians keep; a zone saved before (or a jurisdiction's default
+            # edited to another) stays on the list rather than silently changing on save.
+            choices = list(CANADIAN_TIME_ZONES)
+            for extra in (instance.time_zone, jurisdiction.time_zone if jurisdiction else ""):
+                if extra and extra not in {code for code, _label in choices}:
+                    choices.append((extra, extra))
+            self.fields["time_zone"].widget = forms.Select(choices=choices)
         if instance.time_zone:
             for local_name, model_name, _required in LOCAL_FIELDS:
                 value = getattr(instance, model_name)

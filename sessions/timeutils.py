@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 
 class NonexistentLocalTime(ValueError):
@@ -46,3 +47,28 @@ def in_zone(value: datetime, time_zone):
         "zone": time_zone,
     }
     return {"local": local, "offset": offset, "zone": time_zone, "text": text, "iso": local.isoformat()}
+
+
+# The IANA zones Canadians keep, from east to west, for a session's time zone (a list, not a free
+# text field). Every jurisdiction's default zone is among them.
+CANADIAN_TIME_ZONES = [
+    ("America/St_Johns", gettext_lazy("Newfoundland Time (St. John’s)")),
+    ("America/Goose_Bay", gettext_lazy("Atlantic Time (Labrador)")),
+    ("America/Halifax", gettext_lazy("Atlantic Time (Halifax, Charlottetown)")),
+    ("America/Moncton", gettext_lazy("Atlantic Time (Moncton)")),
+    ("America/Blanc-Sablon", gettext_lazy("Atlantic Standard Time, no daylight time (Blanc-Sablon)")),
+    ("America/Toronto", gettext_lazy("Eastern Time (Toronto, Ottawa, Montréal, Québec)")),
+    ("America/Iqaluit", gettext_lazy("Eastern Time (Iqaluit)")),
+    ("America/Atikokan", gettext_lazy("Eastern Standard Time, no daylight time (Atikokan)")),
+    ("America/Winnipeg", gettext_lazy("Central Time (Winnipeg)")),
+    ("America/Rankin_Inlet", gettext_lazy("Central Time (Rankin Inlet)")),
+    ("America/Regina", gettext_lazy("Central Standard Time, no daylight time (Regina)")),
+    ("America/Edmonton", gettext_lazy("Mountain Time (Edmonton, Calgary)")),
+    ("America/Yellowknife", gettext_lazy("Mountain Time (Yellowknife)")),
+    ("America/Cambridge_Bay", gettext_lazy("Mountain Time (Cambridge Bay)")),
+    ("America/Whitehorse", gettext_lazy("Yukon Time (Whitehorse)")),
+    ("America/Fort_Nelson", gettext_lazy("Mountain Standard Time, no daylight time (Fort Nelson)")),
+    ("America/Dawson_Creek", gettext_lazy("Mountain Standard Time, no daylight time (Dawson Creek)")),
+    ("America/Creston", gettext_lazy("Mountain Standard Time, no daylight time (Creston)")),
+    ("America/Vancouver", gettext_lazy("Pacific Time (Vancouver, Victoria)")),
+]

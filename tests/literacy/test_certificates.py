@@ -67,6 +67,24 @@ def test_missing_pdf_is_rendered_on_first_download(client, site_tree):
     assert certificate.render_count == 1
 
 
+def test_the_certificate_is_ready_when_asked_for_even_before_a_worker_ran(client, site_tree, settings):
+    """No "reload this page": with the task queued in the database and no worker, the download
+    renders the PDF there and then, in the learner's language, and stores it once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    user = UserFactory()
+    certificate = services.issue_certificate(user=user, subject=site_tree["homes"]["en"], kind="plan")
+    client.login(username=user.username, password=PASSWORD)
+    response = client.get(f"/fr/certificats/{certificate.code}/pdf/")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    certificate.refresh_from_db()
+    assert certificate.pdf_fr and not certificate.pdf and certificate.render_count == 1
+    again = client.get(f"/fr/certificats/{certificate.code}/pdf/")
+    assert again.status_code == 200
+    certificate.refresh_from_db()
+    assert certificate.render_count == 1
+
+
 def test_only_the_learner_or_a_moderator_of_the_jurisdiction_can_download(
     client, site_tree, django_capture_on_commit_callbacks
 ):

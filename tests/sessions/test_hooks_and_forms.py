@@ -44,3 +44,19 @@ def test_registration_window_closed_message(client):
     client.force_login(UserFactory())
     html = client.post(session.url + "register/", {}, follow=True).content.decode()
     assert "not opened yet" in html
+
+
+@pytest.mark.parametrize("code,zone", [("BC", "America/Vancouver"), ("NL", "America/St_Johns")])
+def test_the_time_zone_is_a_list_of_canadian_zones_defaulting_to_the_jurisdictions(client, site_tree, code, zone):
+    from tests.factories import staff_user
+
+    client.force_login(staff_user(code, "Editors"))
+    parent = site_tree["jurisdictions"][code]["pages"]["en"]
+    response = client.get(f"/admin/pages/add/learning_sessions/sessionpage/{parent.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    select = html[html.index('name="time_zone"') - 200 : html.index("</select>", html.index('name="time_zone"'))]
+    assert "<select" in select
+    assert f'<option value="{zone}" selected>' in select
+    for other in ("America/Halifax", "America/Regina", "America/Whitehorse", "America/Iqaluit"):
+        assert f'<option value="{other}"' in select
