@@ -43,12 +43,12 @@ def load_demo(*, tree, stdout=None):
         for folder in demo_course_folders()
     }
     courses = all_courses[TOOLKIT]
-    lessons = {
-        language: {p.translation_key: p for p in LessonPage.objects.child_of(courses[language])} for language in courses
-    }
-    lesson_pages = {
-        page.slug: {"en": page, "fr": lessons["fr"].get(page.translation_key)} for page in lessons["en"].values()
-    }
+    # Plans link lessons of every demo course by their (English) slug.
+    lesson_pages = {}
+    for pair in all_courses.values():
+        french = {p.translation_key: p for p in LessonPage.objects.child_of(pair["fr"])}
+        for page in LessonPage.objects.child_of(pair["en"]):
+            lesson_pages[page.slug] = {"en": page, "fr": french.get(page.translation_key)}
     plans = load_plan_demo(index_pages=tree["index_pages"][LearningPlanIndexPage], lesson_pages=lesson_pages)
     if stdout is not None:
         for pair in all_courses.values():

@@ -1,4 +1,4 @@
-"""Demo learning plans (FOGO and GBA+) in English and French, with their principles.
+"""Demo learning plans (FOGO and GBA Plus) in English and French, with their principles.
 Called from courses.demo after the course it links to exists. Idempotent."""
 
 from wagtail.models import Locale
@@ -68,105 +68,124 @@ FOGO = {
         "data that show whether they worked for everyone.</p>",
     ),
     "fr": (
-        "Gouvernement ouvert féministe (GOF)",
+        "Gouvernement ouvert féministe",
         "gouvernement-ouvert-feministe",
         "<p>Le gouvernement ouvert féministe demande qui participe au gouvernement ouvert et qui en "
         "profite. Ce plan vous mène de la co-création d’engagements avec des partenaires diversifiés "
         "à la publication des données qui montrent s’ils ont profité à tout le monde.</p>",
     ),
 }
-# (lesson slug in the course or "gba_plan" or None, title en, title fr, outcome en, outcome fr)
+# (lesson slug in a demo course, or "gba_plan", or None for a practice step done by a written
+# reflection; title en, title fr, outcome en, outcome fr). Every plan teaches through lessons and
+# practises through reflections: none is finished by ticking boxes.
 FOGO_STEPS = [
     (
-        "principles-and-policy",
-        "Inclusive co-creation",
-        "Co-création inclusive",
-        "You can plan a co-creation process for an open government commitment that brings in women and "
-        "under-represented groups from the start, not only at the consultation stage.",
-        "Vous savez planifier un processus de co-création d’un engagement de gouvernement ouvert qui "
-        "inclut les femmes et les groupes sous-représentés dès le départ, et pas seulement à l’étape "
-        "de la consultation.",
+        "what-it-is",
+        "What Feminist Open Government is",
+        "Ce qu’est le gouvernement ouvert féministe",
+        "You can explain in plain words what Feminist Open Government asks of an open government commitment, and why.",
+        "Vous savez expliquer simplement ce que le gouvernement ouvert féministe demande d’un "
+        "engagement de gouvernement ouvert, et pourquoi.",
+    ),
+    (
+        "what-changes-in-a-commitment",
+        "What it changes in a commitment",
+        "Ce que l’approche change dans un engagement",
+        "You can recognise the signs of a gender-aware commitment: who shaped it, who benefits and how "
+        "results are reported.",
+        "Vous savez reconnaître les signes d’un engagement qui tient compte du genre : qui l’a façonné, "
+        "qui en profite et comment les résultats sont rendus publics.",
     ),
     (
         "gba_plan",
-        "Gender analysis of commitments",
-        "Analyse comparative entre les sexes des engagements",
-        "You can apply GBA+ to a draft commitment and record how it affects different groups.",
-        "Vous savez appliquer l’ACS+ à une ébauche d’engagement et consigner ses effets sur différents groupes.",
+        "Gender-based Analysis Plus (GBA Plus)",
+        "Analyse comparative entre les sexes Plus (ACS Plus)",
+        "You have completed the GBA Plus plan and can apply it to a draft commitment.",
+        "Vous avez terminé le plan sur l’ACS Plus et savez l’appliquer à une ébauche d’engagement.",
     ),
     (
         "community-engagement",
-        "Accessible consultations",
-        "Consultations accessibles",
+        "Accessible engagement",
+        "Une mobilisation accessible",
         "You can design a consultation that people with disabilities, rural residents and speakers of "
         "either official language can take part in on equal terms.",
-        "Vous savez concevoir une consultation à laquelle les personnes handicapées, les résidents des "
-        "régions rurales et les locuteurs de l’une ou l’autre langue officielle peuvent participer à "
-        "armes égales.",
+        "Vous savez concevoir une consultation à laquelle les personnes handicapées, les personnes "
+        "vivant en région rurale et les personnes parlant l’une ou l’autre langue officielle peuvent "
+        "participer à armes égales.",
     ),
     (
-        "standards",
-        "Gender-disaggregated data",
-        "Données ventilées selon le genre",
-        "You can specify how a dataset will record gender and other identity factors and how its "
-        "aggregate figures will protect privacy.",
-        "Vous savez préciser comment un jeu de données consignera le genre et d’autres facteurs "
-        "identitaires, et comment ses chiffres agrégés protégeront la vie privée.",
+        None,
+        "Revise a commitment",
+        "Réviser un engagement",
+        "In a short reflection, you have taken one commitment you work with and written what you would "
+        "change so that women and under-represented groups shape it and benefit from it.",
+        "Dans une courte réflexion, vous avez choisi un engagement qui vous concerne et écrit ce que "
+        "vous changeriez pour que les femmes et les groupes sous-représentés le façonnent et en "
+        "profitent.",
     ),
 ]
 
 GBA = {
     "en": (
-        "Gender-based Analysis Plus (GBA+)",
+        "Gender-based Analysis Plus (GBA Plus)",
         "gba-plus",
-        "<p>GBA+ is the analytical process the Government of Canada uses to assess how diverse groups "
-        "of people may experience policies, programs and initiatives. The “plus” reminds us that it "
-        "goes beyond sex and gender. Work through the steps with an initiative of your own.</p>",
+        "<p>GBA Plus is the analytical process the Government of Canada uses to assess how diverse "
+        "groups of people may experience policies, programs and initiatives. The “plus” reminds us "
+        "that it goes beyond sex and gender. This plan takes it into open data, open information and "
+        "engagement, then asks you to apply it to an initiative of your own.</p>",
     ),
     "fr": (
-        "Analyse comparative entre les sexes plus (ACS+)",
+        "Analyse comparative entre les sexes Plus (ACS Plus)",
         "acs-plus",
-        "<p>L’ACS+ est le processus analytique qu’utilise le gouvernement du Canada pour évaluer "
+        "<p>L’ACS Plus est le processus analytique qu’utilise le gouvernement du Canada pour évaluer "
         "comment divers groupes de personnes peuvent vivre les politiques, les programmes et les "
-        "initiatives. Le « plus » rappelle qu’elle va au-delà du sexe et du genre. Suivez les étapes "
-        "avec une initiative qui vous concerne.</p>",
+        "initiatives. Le « Plus » rappelle qu’elle va au-delà du sexe et du genre. Ce plan l’applique "
+        "aux données ouvertes, à l’information ouverte et à la mobilisation, puis vous demande de "
+        "l’appliquer à une initiative qui vous concerne.</p>",
     ),
 }
 GBA_STEPS = [
     (
-        None,
-        "Identify the issue",
-        "Cerner l’enjeu",
-        "You have written down the issue, its context and your own assumptions about it.",
-        "Vous avez consigné l’enjeu, son contexte et vos propres hypothèses à son sujet.",
+        "what-gba-plus-is",
+        "What GBA Plus is",
+        "Ce qu’est l’ACS Plus",
+        "You can say what GBA Plus is, where it comes from and what the “Plus” adds.",
+        "Vous savez dire ce qu’est l’ACS Plus, d’où elle vient et ce qu’ajoute le « Plus ».",
+    ),
+    (
+        "open-data-and-information",
+        "GBA Plus for open data and open information",
+        "L’ACS Plus pour les données ouvertes et l’information ouverte",
+        "You can plan disaggregated data that help show who an initiative serves, while protecting privacy.",
+        "Vous savez planifier des données désagrégées qui aident à montrer à qui profite une initiative, "
+        "tout en protégeant la vie privée.",
+    ),
+    (
+        "ocap",
+        "First Nations data and the principles of OCAP®",
+        "Les données des Premières Nations et les principes de PCAP®",
+        "You can explain why First Nations data are governed by First Nations, and what that means "
+        "before you collect or publish them.",
+        "Vous savez expliquer pourquoi les données des Premières Nations relèvent des Premières Nations, "
+        "et ce que cela implique avant de les recueillir ou de les publier.",
+    ),
+    (
+        "engagement",
+        "GBA Plus for public engagement",
+        "L’ACS Plus pour la mobilisation du public",
+        "You can plan an engagement that reaches the people an initiative affects, not only those who "
+        "usually take part.",
+        "Vous savez planifier une mobilisation qui rejoint les personnes touchées par une initiative, "
+        "et pas seulement celles qui participent d’habitude.",
     ),
     (
         None,
-        "Consider the people affected and their needs",
-        "Tenir compte des personnes touchées et de leurs besoins",
-        "You have listed who is affected, directly and indirectly, and what each group needs.",
-        "Vous avez dressé la liste des personnes touchées, directement et indirectement, et des besoins de chaque groupe.",
-    ),
-    (
-        "standards",
-        "Identify differences and inequalities",
-        "Cerner les différences et les inégalités",
-        "You have found disaggregated evidence, or noted its absence, on how groups experience the issue differently.",
-        "Vous avez trouvé des données désagrégées, ou constaté leur absence, sur la façon dont les groupes vivent l’enjeu différemment.",
-    ),
-    (
-        None,
-        "Develop options",
-        "Élaborer des options",
-        "You have options that reduce the inequalities found, each with its expected effect on each group.",
-        "Vous disposez d’options qui réduisent les inégalités relevées, chacune avec son effet attendu sur chaque groupe.",
-    ),
-    (
-        None,
-        "Implement, monitor and evaluate",
-        "Mettre en œuvre, surveiller et évaluer",
-        "You have indicators, disaggregated where possible, and a date to review whether the initiative works for everyone.",
-        "Vous avez des indicateurs, désagrégés dans la mesure du possible, et une date pour vérifier si l’initiative profite à tout le monde.",
+        "Apply GBA Plus to an initiative of your own",
+        "Appliquer l’ACS Plus à l’une de vos initiatives",
+        "In a short reflection, you have described an initiative you work on: who it affects, what "
+        "disaggregated evidence exists or is missing, and one option that reduces an inequality.",
+        "Dans une courte réflexion, vous avez décrit une initiative qui vous concerne : qui elle touche, "
+        "quelles données désagrégées existent ou manquent, et une option qui réduit une inégalité.",
     ),
 ]
 
@@ -258,5 +277,5 @@ def load_plan_demo(*, index_pages, lesson_pages, stdout=None):
         extra_targets={"gba_plan": gba},
     )
     if stdout is not None:
-        stdout.write("Learning plans: FOGO and GBA+ in English and French.")
+        stdout.write("Learning plans: FOGO and GBA Plus in English and French.")
     return {"fogo": fogo, "gba": gba}

@@ -5,6 +5,7 @@ so this module never imports the product apps.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -94,10 +95,26 @@ class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import plan_progress
+        from .services import MIN_REFLECTION_CHARACTERS
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = plan_progress(plan=self, user=request.user)
+        if request.user.is_authenticated:
+            for row in context["progress"]["steps"]:
+                row["draft"] = request.session.get(f"plan-reflection-{row['step'].pk}", "") or row["reflection"]
+        context["min_reflection"] = MIN_REFLECTION_CHARACTERS
         return context
+
+    def clean(self):
+        super().clean()
+        steps = list(self.steps.all())
+        if steps and not any(step.linked_page_id for step in steps):
+            raise ValidationError(
+                _(
+                    "Link at least one step to a course, lesson, session, resource or plan: a plan's "
+                    "certificate is never earned by the learner's own reflections alone."
+                )
+            )
 
     def is_completed_by(self, user):
         from .selectors import plan_progress
@@ -173,12 +190,15 @@ class PlanEnrolment(models.Model):
 
 
 class PlanStepCompletion(models.Model):
-    """A learner's own check mark on a step that links to no page (a practice activity), on the
-    step of the plan's canonical page."""
+    """A practice step (one that links to no page) done: the learner's reflection on it, kept so
+    that the step is evidence and not a tick, on the step of the plan's canonical page."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_step_completions")
     step = models.ForeignKey(LearningPlanStep, on_delete=models.CASCADE, related_name="completions")
     completed_at = models.DateTimeField(_("completed"), auto_now_add=True)
+    reflection = models.TextField(
+        _("reflection"), blank=True, help_text=_("What the learner did and learned in this practice step.")
+    )
 
     class Meta:
         verbose_name = _("plan step completion")

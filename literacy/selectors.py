@@ -51,17 +51,17 @@ def certificates_for_moderator(*, user):
 def plan_progress(*, plan, user):
     """Each step with its completion for `user`, and the counts for a progress bar. A step with a
     linked page asks that page (the completion protocol); a step without one is a practice
-    activity the learner checks off."""
+    activity, done when the learner has submitted a reflection on it."""
     from .plans import PlanEnrolment, PlanStepCompletion
 
     steps = list(plan.steps.select_related("linked_page").order_by("sort_order"))
     authenticated = user is not None and user.is_authenticated
-    checked = set()
+    reflections = {}
     if authenticated:
-        checked = set(
+        reflections = dict(
             PlanStepCompletion.objects.filter(
                 user=user, step__translation_key__in=[step.translation_key for step in steps]
-            ).values_list("step__translation_key", flat=True)
+            ).values_list("step__translation_key", "reflection")
         )
     from .translation import in_reader_language
 
@@ -72,13 +72,14 @@ def plan_progress(*, plan, user):
         if step.linked_page_id:
             done = bool(authenticated and is_completed(step.linked_page, user))
         else:
-            done = step.translation_key in checked
+            done = step.translation_key in reflections
         rows.append(
             {
                 "step": step,
                 "page": linked.get(step.linked_page_id),
                 "done": done,
                 "self_checked": not step.linked_page_id,
+                "reflection": reflections.get(step.translation_key, ""),
             }
         )
     done = sum(1 for row in rows if row["done"])

@@ -97,18 +97,36 @@ def start_plan(*, user, plan):
     return enrolment
 
 
-def complete_plan_step(*, user, plan, step_id):
-    """Check off a practice step (one without a linked page); idempotent."""
+# A practice step is done when the learner has written what they did: a few sentences, not a tick.
+MIN_REFLECTION_CHARACTERS = 150
+MAX_REFLECTION_CHARACTERS = 5000
+
+
+def complete_plan_step(*, user, plan, step_id, reflection=""):
+    """Complete a practice step (one without a linked page) with the learner's reflection on it;
+    submitting again replaces the reflection."""
     step = plan.steps.filter(pk=step_id).first()
     if step is None:
         raise LiteracyError(_("This step is not part of the plan."))
     if step.linked_page_id:
         raise LiteracyError(_("This step is complete when you complete the linked page."))
+    reflection = (reflection or "").strip()
+    if len(reflection) < MIN_REFLECTION_CHARACTERS:
+        raise LiteracyError(
+            _("Describe what you did in this step in at least %(count)s characters (you wrote %(length)s).")
+            % {"count": MIN_REFLECTION_CHARACTERS, "length": len(reflection)}
+        )
+    if len(reflection) > MAX_REFLECTION_CHARACTERS:
+        raise LiteracyError(
+            _("Keep your reflection under %(count)s characters.") % {"count": MAX_REFLECTION_CHARACTERS}
+        )
     with transaction.atomic():
         if not PlanEnrolment.objects.filter(user=user, plan__translation_key=plan.translation_key).exists():
             raise LiteracyError(_("Start the plan first."))
         canonical_step = LearningPlanStep.objects.filter(translation_key=step.translation_key).order_by("pk").first()
-        completion, _created = PlanStepCompletion.objects.get_or_create(user=user, step=canonical_step)
+        completion, _created = PlanStepCompletion.objects.update_or_create(
+            user=user, step=canonical_step, defaults={"reflection": reflection}
+        )
         return completion
 
 

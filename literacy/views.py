@@ -65,9 +65,15 @@ def complete_plan_step(request, *, plan, step_id):
     if not request.user.is_authenticated:
         return redirect_to_login(plan.url)
     try:
-        services.complete_plan_step(user=request.user, plan=plan, step_id=step_id)
+        services.complete_plan_step(
+            user=request.user, plan=plan, step_id=step_id, reflection=request.POST.get("reflection", "")
+        )
     except services.LiteracyError as error:
+        # The reflection comes back in the form, so nothing typed is lost.
+        request.session[f"plan-reflection-{step_id}"] = request.POST.get("reflection", "")[:5000]
         messages.error(request, str(error))
+    else:
+        request.session.pop(f"plan-reflection-{step_id}", None)
     return redirect(f"{plan.url}#step-{step_id}")
 
 

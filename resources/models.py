@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -79,7 +80,7 @@ class ResourceIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         return coverage(request, index_page=self)
 
 
-class ResourcePage(JurisdictionFromTreeMixin, Page):
+class ResourcePage(JurisdictionFromTreeMixin, RoutablePageMixin, Page):
     """One inventory record in one language; the EN and FR pages share a translation key."""
 
     summary = models.TextField(_("summary"))
@@ -248,10 +249,23 @@ class ResourcePage(JurisdictionFromTreeMixin, Page):
         labels = dict(vocabulary.LANGUAGES)
         return [labels.get(code, code) for code in self.languages]
 
+    def is_completed_by(self, user):
+        """A resource is done when the learner has marked it reviewed (in either language)."""
+        if user is None or not user.is_authenticated:
+            return False
+        return ResourceReview.objects.filter(user=user, resource__translation_key=self.translation_key).exists()
+
+    @path("reviewed/", name="reviewed")
+    def reviewed(self, request):
+        from .views import mark_reviewed
+
+        return mark_reviewed(request, resource=self)
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import related_resources
 
         context = super().get_context(request, *args, **kwargs)
+        context["reviewed"] = self.is_completed_by(request.user)
         context["related_resources"] = related_resources(page=self)
         context["json_ld"] = self.json_ld(request)
         return context
@@ -300,6 +314,24 @@ class PlannedResource(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ResourceReview(models.Model):
+    """A learner has reviewed a resource: a completion, so that a learning-plan step linking the
+    resource can finish. On the resource's canonical page (one record in two languages)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resource_reviews", verbose_name=_("learner")
+    )
+    resource = models.ForeignKey(
+        ResourcePage, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("resource")
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("resource review")
+        verbose_name_plural = _("resource reviews")
+        constraints = [models.UniqueConstraint(fields=["user", "resource"], name="resources_review_once")]
 
 
 class LinkCheck(models.Model):

@@ -462,3 +462,21 @@ def check_link(*, url, timeout=5.0):
 
 def resource_link_urls():
     return sorted(set(ResourcePage.objects.exclude(link_url="").values_list("link_url", flat=True)))
+
+
+# Learners
+
+
+def mark_resource_reviewed(*, user, resource):
+    """Record that `user` reviewed `resource` (once, on its canonical page), which completes a
+    learning-plan step that links it."""
+    from literacy.translation import canonical
+
+    from .models import ResourceReview
+
+    if user is None or not user.is_authenticated:
+        raise ResourceError(_("Sign in to keep track of the resources you have reviewed."))
+    if not resource.live:
+        raise ResourceError(_("This resource is not published."))
+    review, _created = ResourceReview.objects.get_or_create(user=user, resource=canonical(resource))
+    return review

@@ -163,3 +163,25 @@ def vocabulary_document(request, scheme, code=None):
             "scheme_url": dcat.scheme_iri(scheme),
         },
     )
+
+
+def mark_reviewed(request, *, resource):
+    """POST: the signed-in learner marks the resource reviewed, then goes back to it."""
+    from django.contrib import messages
+    from django.contrib.auth.views import redirect_to_login
+    from django.http import HttpResponseNotAllowed
+    from django.shortcuts import redirect
+
+    from . import services
+
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.is_authenticated:
+        return redirect_to_login(resource.url)
+    try:
+        services.mark_resource_reviewed(user=request.user, resource=resource)
+    except services.ResourceError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Marked as reviewed. Learning plans that include it count it as done."))
+    return redirect(resource.url)

@@ -72,14 +72,21 @@ def test_course_journey_in_the_browser(page, visit, sign_in, site_tree, language
 
 
 def test_learning_plan_checklist_in_the_browser(page, visit, sign_in, site_tree):
-    plans = load_plan_demo(index_pages=site_tree["index_pages"][LearningPlanIndexPage], lesson_pages={})
+    from tests.courses.helpers import plan_lesson_pages
+
+    lesson_pages, _course, _lessons = plan_lesson_pages(site_tree)
+    plans = load_plan_demo(index_pages=site_tree["index_pages"][LearningPlanIndexPage], lesson_pages=lesson_pages)
     gba = plans["gba"]["en"]
     sign_in(UserFactory())
     visit("/en/learning-plans/")
     page.get_by_role("link", name=gba.title).click()
     page.get_by_role("button", name="Start this plan").click()
     assert "0 of 5 steps complete" in page.locator("main").inner_text()
-    page.get_by_role("button", name="I have done this step Identify the issue").click()
+    page.get_by_label("Your reflection: what you did in this step and what you learned").fill(
+        "I took our service standards dataset, asked who it leaves out, found no breakdown by region or "
+        "language, and wrote the change request to add both before the next release."
+    )
+    page.get_by_role("button", name="Submit my reflection Apply GBA Plus to an initiative of your own").click()
     assert "1 of 5 steps complete" in page.locator("main").inner_text()
     visit("/en/my-learning/")
     assert gba.title in page.locator("main").inner_text()

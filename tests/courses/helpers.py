@@ -61,3 +61,27 @@ def make_course(
         created.append(lesson)
     course.refresh_from_db()
     return course, created
+
+
+# The lesson slugs the demo learning plans link (literacy.demo), in this order.
+PLAN_LESSON_SLUGS = [
+    "what-gba-plus-is",
+    "open-data-and-information",
+    "ocap",
+    "engagement",
+    "what-it-is",
+    "what-changes-in-a-commitment",
+    "community-engagement",
+]
+
+
+def plan_lesson_pages(site_tree):
+    """A bilingual course whose lessons stand in for the ones the demo plans link, as
+    {slug: {"en": lesson, "fr": lesson}}, with the English course and lessons."""
+    count = len(PLAN_LESSON_SLUGS)
+    en_course, en_lessons = make_course(site_tree, with_check=False, lessons=count, title="Plan lessons")
+    _fr_course, fr_lessons = make_course(
+        site_tree, language="fr", with_check=False, lessons=count, title="Leçons du plan", translation_of=en_course
+    )
+    pages = {slug: {"en": en_lessons[i], "fr": fr_lessons[i]} for i, slug in enumerate(PLAN_LESSON_SLUGS)}
+    return pages, en_course, en_lessons

@@ -9,7 +9,7 @@ from literacy.completion import is_completed
 from literacy.demo import load_plan_demo
 from literacy.models import LearningPlanIndexPage
 from literacy.plans import LearningPlanPage, PlanEnrolment, PlanStepCompletion
-from tests.courses.helpers import make_course
+from tests.courses.helpers import plan_lesson_pages
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,27 +17,30 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def plans(site_tree):
-    en_course, en_lessons = make_course(site_tree, with_check=False, lessons=3, title="Toolkit")
-    fr_course, fr_lessons = make_course(
-        site_tree, language="fr", with_check=False, lessons=3, title="Boîte à outils", translation_of=en_course
-    )
-    lesson_pages = {
-        slug: {"en": en_lessons[i], "fr": fr_lessons[i]}
-        for i, slug in enumerate(["principles-and-policy", "community-engagement", "standards"])
-    }
+    lesson_pages, course, lessons = plan_lesson_pages(site_tree)
     index_pages = site_tree["index_pages"][LearningPlanIndexPage]
     result = load_plan_demo(index_pages=index_pages, lesson_pages=lesson_pages)
-    result["lessons"] = en_lessons
-    result["course"] = en_course
+    result["lessons"] = lessons
+    result["course"] = course
     return result
+
+
+REFLECTION = (
+    "I applied the questions to our permit-data release: it counted applicants but not by region, "
+    "language or disability, so I drafted a plan to add those fields and to round small counts."
+)
 
 
 def test_demo_plans_exist_in_both_languages_and_are_idempotent(plans, site_tree):
     for key in ("fogo", "gba"):
         assert plans[key]["en"].translation_key == plans[key]["fr"].translation_key
         assert plans[key]["fr"].locale.language_code == "fr"
-    assert [s.title for s in plans["gba"]["en"].steps.all()][0] == "Identify the issue"
-    assert plans["fogo"]["fr"].steps.count() == 4
+    assert [s.title for s in plans["gba"]["en"].steps.order_by("sort_order")][0] == "What GBA Plus is"
+    assert plans["fogo"]["fr"].steps.count() == 5
+    # Every step teaches through a page or asks for a reflection; most link a page.
+    for key in ("fogo", "gba"):
+        steps = list(plans[key]["en"].steps.all())
+        assert sum(1 for step in steps if step.linked_page_id) >= 4
     load_plan_demo(index_pages=site_tree["index_pages"][LearningPlanIndexPage], lesson_pages={})
     assert LearningPlanPage.objects.count() == 4
 
@@ -54,35 +57,37 @@ def test_plan_journey_progress_checklist_and_certificate(client, plans, django_c
     html = client.get(gba.url).content.decode()
     assert "0 of 5 steps complete" in html and "<progress" in html
 
-    # A practice step is checked off by the learner; a linked one by its page.
+    # Lesson steps are done by their lessons; the practice step by a written reflection.
     steps = list(gba.steps.order_by("sort_order"))
-    client.post(f"{gba.url}steps/{steps[0].pk}/done/")
-    client.post(f"{gba.url}steps/{steps[0].pk}/done/")
-    assert PlanStepCompletion.objects.filter(user=user).count() == 1
     with pytest.raises(services.LiteracyError):
-        services.complete_plan_step(user=user, plan=gba, step_id=steps[2].pk)  # linked: not self-checked
+        services.complete_plan_step(user=user, plan=gba, step_id=steps[0].pk, reflection=REFLECTION)  # linked
+    with pytest.raises(services.LiteracyError, match="150"):
+        services.complete_plan_step(user=user, plan=gba, step_id=steps[4].pk, reflection="Done.")
+    client.post(f"{gba.url}steps/{steps[4].pk}/done/", {"reflection": REFLECTION})
+    client.post(f"{gba.url}steps/{steps[4].pk}/done/", {"reflection": REFLECTION})
+    assert PlanStepCompletion.objects.filter(user=user).count() == 1
     course_services.enrol(user=user, course=plans["course"])
-    course_services.complete_lesson(user=user, lesson=plans["lessons"][2])  # the "standards" lesson
-    assert is_completed(steps[2].linked_page, user)
+    course_services.complete_lesson(user=user, lesson=plans["lessons"][0])
+    assert is_completed(steps[0].linked_page, user)
     assert "2 of 5 steps complete" in client.get(gba.url).content.decode()
 
     with pytest.raises(services.LiteracyError):
         services.complete_plan(user=user, plan=gba)
-    for step in (steps[1], steps[3], steps[4]):
-        services.complete_plan_step(user=user, plan=gba, step_id=step.pk)
+    for lesson in plans["lessons"][1:4]:
+        course_services.complete_lesson(user=user, lesson=lesson)
     assert gba.is_completed_by(user)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(gba.url + "certificate/")
     certificate = Certificate.objects.get(user=user, kind="plan")
     assert response["Location"] == f"/en/certificates/{certificate.code}/pdf/"
 
-    # The FOGO plan's step 2 is the GBA+ plan itself.
+    # The FOGO plan's third step is the GBA Plus plan itself.
     fogo = plans["fogo"]["en"]
     services.start_plan(user=user, plan=fogo)
     from literacy.selectors import plan_progress
 
     progress = plan_progress(plan=fogo, user=user)
-    assert [row["done"] for row in progress["steps"]] == [False, True, False, True]
+    assert [row["done"] for row in progress["steps"]] == [False, False, True, False, False]
 
     html = client.get("/en/my-learning/").content.decode()
     assert gba.title in html and fogo.title in html
@@ -91,7 +96,9 @@ def test_plan_journey_progress_checklist_and_certificate(client, plans, django_c
 def test_step_requires_started_plan(plans):
     gba = plans["gba"]["en"]
     with pytest.raises(services.LiteracyError):
-        services.complete_plan_step(user=UserFactory(), plan=gba, step_id=gba.steps.first().pk)
+        services.complete_plan_step(
+            user=UserFactory(), plan=gba, step_id=gba.steps.order_by("sort_order").last().pk, reflection=REFLECTION
+        )
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -132,10 +139,10 @@ def test_a_plan_is_one_plan_in_two_languages(client, plans, django_capture_on_co
     client.post(gba_en.url + "start/")
     client.post(gba_fr.url + "start/")
     assert PlanEnrolment.objects.filter(user=user).count() == 1
-    first_en = gba_en.steps.order_by("sort_order").first()
-    client.post(f"{gba_en.url}steps/{first_en.pk}/done/")
-    first_fr = gba_fr.steps.order_by("sort_order").first()
-    client.post(f"{gba_fr.url}steps/{first_fr.pk}/done/")  # the same step: still one check mark
+    last_en = gba_en.steps.order_by("sort_order").last()
+    client.post(f"{gba_en.url}steps/{last_en.pk}/done/", {"reflection": REFLECTION})
+    last_fr = gba_fr.steps.order_by("sort_order").last()
+    client.post(f"{gba_fr.url}steps/{last_fr.pk}/done/", {"reflection": REFLECTION})  # the same step: one record
     assert PlanStepCompletion.objects.filter(user=user).count() == 1
     assert "1 étape terminée sur 5" in client.get(gba_fr.url).content.decode()
     my_learning = client.get("/fr/mon-apprentissage/").content.decode()
