@@ -71,7 +71,7 @@ FOGO = {
         "Gouvernement ouvert féministe",
         "gouvernement-ouvert-feministe",
         "<p>Le gouvernement ouvert féministe demande qui participe au gouvernement ouvert et qui en "
-        "profite. Ce plan vous mène de la co-création d’engagements avec des partenaires diversifiés "
+        "profite. Ce plan vous mène de la cocréation d’engagements avec des partenaires diversifiés "
         "à la publication des données qui montrent s’ils ont profité à tout le monde.</p>",
     ),
 }

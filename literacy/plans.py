@@ -68,7 +68,7 @@ class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
     class Framework(models.TextChoices):
         FOGO = "fogo", _("Feminist Open Government (FOGO)")
-        GBA_PLUS = "gba_plus", _("Gender-based Analysis Plus (GBA+)")
+        GBA_PLUS = "gba_plus", _("Gender-based Analysis Plus (GBA Plus)")
         GENERAL = "general", _("General")
 
     framework = models.CharField(_("framework"), max_length=20, choices=Framework.choices, default=Framework.GENERAL)

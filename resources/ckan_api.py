@@ -158,7 +158,9 @@ def _packages(keys):
     names = exports.Names()
     groups = {
         rows[0]["translation_key"]: rows
-        for rows in exports.resources(ResourcePage.objects.filter(translation_key__in=keys))
+        for rows in exports.resources(
+            ResourcePage.objects.filter(translation_key__in=keys), with_publication_dates=True
+        )
     }
     return [package(groups[key], names=names) for key in keys if key in groups]
 

@@ -6,6 +6,7 @@ CSV, {"en": …, "fr": …} objects in JSON, language-tagged literals in DCAT. E
 over `queryset.iterator(chunk_size=...)` (with its M2M prefetched per chunk), so memory use does
 not grow with the number of resources."""
 
+import io
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -74,12 +75,12 @@ PAGE_COLUMNS = (
     "date_modified",
     "review_date",
     "external_id",
-    "first_published_at",
-    "last_published_at",
 )
+# Only the CKAN API shows when a record was first and last published.
+PUBLICATION_COLUMNS = ("first_published_at", "last_published_at")
 
 
-def export_queryset(queryset):
+def export_queryset(queryset, *, columns=PAGE_COLUMNS):
     """Every live page (in both languages) of the resources that `queryset` matches in either
     language, as value rows ordered so that the pages of one resource are adjacent."""
     from .models import ResourcePage
@@ -89,7 +90,7 @@ def export_queryset(queryset):
         ResourcePage.objects.live()
         .filter(translation_key__in=keys)
         .order_by("jurisdiction__sort_order", "translation_key", "locale__language_code")
-        .values(*PAGE_COLUMNS)
+        .values(*columns)
     )
 
 
@@ -109,6 +110,7 @@ class PageAddresses:
     def __init__(self):
         from wagtail.models import Site
 
+        self.base = absolute_url("/").rstrip("/")
         self.roots = sorted(
             ((root_path, language) for _site, root_path, _url, language in Site.get_site_root_paths()),
             key=lambda pair: -len(pair[0]),
@@ -195,11 +197,12 @@ def record(rows):
     }
 
 
-def resources(queryset):
+def resources(queryset, *, with_publication_dates=False):
     """The pages of each resource as value rows (with topics, audiences and both addresses added),
     streaming: rows are read in chunks and grouped by translation key."""
     addresses = PageAddresses()
-    rows = export_queryset(queryset)
+    columns = PAGE_COLUMNS + (PUBLICATION_COLUMNS if with_publication_dates else ())
+    rows = export_queryset(queryset, columns=columns)
     topics, audiences = _links(rows)
     group, key = [], None
     for row in rows.iterator(chunk_size=CHUNK_SIZE):
@@ -207,7 +210,8 @@ def resources(queryset):
         row["audiences"] = audiences.get(row["pk"], [])
         row["page_url"] = addresses.page_url(row["url_path"], row["locale__language_code"])
         if row["link_url"]:
-            row["access_url"] = absolute_url(row["link_url"])
+            link = row["link_url"]
+            row["access_url"] = link if "://" in link else addresses.base + link
         elif row["document_id"]:
             row["access_url"] = addresses.document_url(row["document_id"], row["document__file"])
         else:
@@ -221,11 +225,6 @@ def resources(queryset):
         yield group
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_values(row):
     flat = {}
     for name, value in row.items():
@@ -237,11 +236,22 @@ def csv_values(row):
     return [flat[column] for column in CSV_COLUMNS]
 
 
+# Rows written per streamed piece: one piece per row made the response's per-chunk work cost more
+# than the rows themselves.
+ROWS_PER_PIECE = 500
+
+
 def csv_rows(queryset):
-    writer = csv_writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for pages in resources(queryset):
-        yield writer.writerow(csv_values(record(pages)))
+    buffer = io.StringIO()
+    writer = csv_writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for n, pages in enumerate(resources(queryset), 1):
+        writer.writerow(csv_values(record(pages)))
+        if n % ROWS_PER_PIECE == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def json_chunks(queryset):

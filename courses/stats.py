@@ -1,0 +1,42 @@
+"""What a demo course asks of a learner: words to read, questions to answer, minutes."""
+
+import re
+
+import yaml
+
+LINK = re.compile(r"\]\((https?://[^)\s]+)\)")
+READING_WORDS_PER_MINUTE = 200
+ACTIVITY_MINUTES = 5
+ACTIVITY_HEADINGS = ("## Try it", "## À vous de jouer")
+
+
+def split(path):
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    return yaml.safe_load(front), body
+
+
+def learner_words(meta, body):
+    """Words a learner reads in a lesson: its text (link targets left out) and its questions,
+    options and feedback."""
+    quiz = " ".join(
+        q["question"] + " " + " ".join(o["text"] + " " + o.get("feedback", "") for o in q["options"])
+        for q in meta.get("quiz", [])
+    )
+    return len(LINK.sub("]", body).split()) + len(quiz.split())
+
+
+def course_figures(folder):
+    """{"lessons", "words", "questions", "activities", "minutes", "declared"} of one language folder."""
+    course, _body = split(folder / "course.md")
+    lessons = [split(path) for path in sorted(folder.glob("0*.md"))]
+    words = sum(learner_words(meta, body) for meta, body in lessons)
+    activities = sum(any(heading in body for heading in ACTIVITY_HEADINGS) for _meta, body in lessons)
+    return {
+        "title": course["title"],
+        "lessons": len(lessons),
+        "words": words,
+        "questions": sum(len(meta.get("quiz", [])) for meta, _body in lessons),
+        "activities": activities,
+        "minutes": round(words / READING_WORDS_PER_MINUTE + activities * ACTIVITY_MINUTES),
+        "declared": course.get("duration"),
+    }

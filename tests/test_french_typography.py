@@ -1,0 +1,67 @@
+"""French at Translation Bureau quality: every French catalogue string and every French demo lesson
+follows the Canadian spacing rule (scripts/french_typography.py) and the site's glossary."""
+
+import re
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import french_typography  # noqa: E402
+
+# One term per concept (what the working group and the Government of Canada's own usage say): a
+# French string that uses the term on the left fails; use the one on the right.
+GLOSSARY = {
+    r"\be-?mail\b": "courriel",
+    r"\bACS\+": "ACS Plus",
+    r"\bGOF\b": "no acronym: « gouvernement ouvert féministe »",
+    r"\bco-cré": "cocréation, cocréer",
+    r"\bspam\b": "pourriel",
+}
+
+
+def _french_texts():
+    for path in french_typography.french_catalogues():
+        for entry in polib.pofile(str(path)):
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                if text:
+                    yield f"{path.relative_to(ROOT)}: {entry.msgid[:60]}", text
+    for path in french_typography.french_lessons():
+        yield str(path.relative_to(ROOT)), path.read_text(encoding="utf-8")
+
+
+def test_every_french_string_follows_the_canadian_spacing_rule(capsys):
+    assert french_typography.main(["--check"]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "before,after",
+    [
+        ("Séance : %(title)s", "Séance\u00a0: %(title)s"),
+        ("Vraiment ?", "Vraiment?"),
+        ("annulée ; trois", "annulée; trois"),
+        ("« %(value)s »", "«\u00a0%(value)s\u00a0»"),
+        ("“%(value)s”", "«\u00a0%(value)s\u00a0»"),
+        ("https://example.org/a:b à 10:30", "https://example.org/a:b à 10:30"),
+    ],
+)
+def test_the_rule(before, after):
+    assert french_typography.normalise(before) == after
+
+
+# Placeholders, addresses and code are not prose.
+NOT_PROSE = re.compile(r"\{[^}]*\}|%\([^)]*\)\w|\S+@\S+|\w+://\S+|`[^`]*`|mailto:\S+")
+
+
+def test_french_strings_keep_to_the_glossary():
+    offences = [
+        f"{where}: “{match.group(0)}” (use {use})"
+        for where, text in _french_texts()
+        for pattern, use in GLOSSARY.items()
+        for match in re.finditer(pattern, NOT_PROSE.sub(" ", text), flags=re.IGNORECASE)
+    ]
+    assert offences == []
