@@ -28,7 +28,7 @@ def learner_words(meta, body):
 def course_figures(folder):
     """{"lessons", "words", "questions", "activities", "minutes", "declared"} of one language folder."""
     course, _body = split(folder / "course.md")
-    lessons = [split(path) for path in sorted(folder.glob("0*.md"))]
+    lessons = [split(path) for path in sorted(folder.glob("*.md")) if path.name != "course.md"]
     words = sum(learner_words(meta, body) for meta, body in lessons)
     activities = sum(any(heading in body for heading in ACTIVITY_HEADINGS) for _meta, body in lessons)
     return {

@@ -9,6 +9,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from literacy.provisioning import register_role_permissions
+
         from .page_cache import connect_receivers
 
         connect_receivers()
+        register_role_permissions(role="Moderators", permissions=["home.change_problemreport"])

@@ -11,6 +11,7 @@ urlpatterns = [
     path(_("my-learning/"), views.my_learning, name="my_learning"),
     path(_("profile/"), views.profile, name="profile"),
     path(_("search/"), views.search, name="search"),
+    path(_("report-a-problem/"), views.report_problem, name="report_problem"),
     # Links shared before the French paths existed keep working.
     english_path_redirect("my-learning/", "home:my_learning"),
     english_path_redirect("profile/", "home:profile"),

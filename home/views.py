@@ -75,3 +75,37 @@ def bad_request(request, exception=None):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@require_http_methods(["GET", "POST"])
+def report_problem(request):
+    """ "Report a problem" on a page: a short form, stored for the page's moderators."""
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    from . import services
+    from .models import ProblemReport
+
+    page_path = request.POST.get("page") or request.GET.get("page") or ""
+    if not url_has_allowed_host_and_scheme(page_path, allowed_hosts=None) or not page_path.startswith("/"):
+        page_path = ""
+    errors, values = {}, {"kind": "", "details": ""}
+    if request.method == "POST":
+        values = {"kind": request.POST.get("kind", ""), "details": request.POST.get("details", "")}
+        try:
+            services.report_problem(
+                page_path=page_path,
+                kind=values["kind"],
+                details=values["details"],
+                language="fr" if (request.LANGUAGE_CODE or "").startswith("fr") else "en",
+            )
+        except services.HomeError as error:
+            errors["form"] = str(error)
+        else:
+            messages.success(request, _("Thank you. The people who look after this page will read your report."))
+            return redirect(page_path or "/")
+    return render(
+        request,
+        "home/report_problem.html",
+        {"page_path": page_path, "kinds": ProblemReport.Kind.choices, "values": values, "errors": errors},
+        status=400 if errors else 200,
+    )

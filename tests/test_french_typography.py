@@ -65,3 +65,15 @@ def test_french_strings_keep_to_the_glossary():
         for match in re.finditer(pattern, NOT_PROSE.sub(" ", text), flags=re.IGNORECASE)
     ]
     assert offences == []
+
+
+def test_a_jurisdiction_is_a_gouvernement_in_every_catalogue():
+    """The site calls a federal, provincial or territorial government « gouvernement » everywhere
+    (one catalogue said « administration », another « gouvernement »)."""
+    offences = [
+        f"{path.relative_to(ROOT)}: {entry.msgid[:60]} -> {entry.msgstr[:60]}"
+        for path in french_typography.french_catalogues()
+        for entry in polib.pofile(str(path))
+        if "jurisdiction" in entry.msgid.lower() and re.search(r"\badministrations?\b", entry.msgstr, re.IGNORECASE)
+    ]
+    assert offences == []

@@ -28,7 +28,11 @@ def _plan(site_tree, language, translation_of=None):
     plan = LearningPlanPage(title=f"Plan {language}", slug=f"plan-{language}")
     if translation_of is not None:
         plan.translation_key = translation_of.translation_key
-    plan.steps = [LearningPlanStep(title=f"Step {n} {language}", expected_outcome="x") for n in (1, 2)]
+    # A plan needs one step that links a page (here the home page) besides its reflections.
+    plan.steps = [
+        LearningPlanStep(title=f"Step 1 {language}", expected_outcome="x", linked_page=site_tree["homes"][language]),
+        LearningPlanStep(title=f"Step 2 {language}", expected_outcome="x"),
+    ]
     index.add_child(instance=plan)
     plan.save_revision().publish()
     return plan

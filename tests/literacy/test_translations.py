@@ -64,7 +64,10 @@ def _new_plan(tree):
     plan = LearningPlanPage(
         title="Engagement plan", slug="engagement-plan", framework="general", introduction="<p>Plan intro.</p>"
     )
-    plan.steps = [LearningPlanStep(title="Reflect", expected_outcome="You can explain it.")]
+    plan.steps = [
+        LearningPlanStep(title="Read", expected_outcome="You have read it.", linked_page=tree["homes"]["en"]),
+        LearningPlanStep(title="Reflect", expected_outcome="You can explain it."),
+    ]
     index.add_child(instance=plan)
     plan.save_revision().publish()
     return plan
