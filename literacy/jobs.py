@@ -87,8 +87,15 @@ def run_with_lease(worker):
         daemon=True,
     )
     thread.start()
+    from .schedule import keep_schedule
+
+    scheduler = threading.Thread(
+        target=keep_schedule, kwargs={"stop": stop}, name=f"scheduler-{worker.worker_id}", daemon=True
+    )
+    scheduler.start()
     try:
         worker.run()
     finally:
         stop.set()
         thread.join(timeout=10)
+        scheduler.join(timeout=10)

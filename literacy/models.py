@@ -287,3 +287,18 @@ class LearningStatement(models.Model):
 
     def __str__(self):
         return f"{self.event} → {self.lrs} ({self.status})"
+
+
+class ScheduledJob(models.Model):
+    """When a scheduled job (literacy.schedule) was last queued; the row every worker's scheduler
+    claims with a conditional update, so a job is queued once per period whatever the workers."""
+
+    name = models.CharField(_("name"), max_length=60, unique=True)
+    last_queued_at = models.DateTimeField(_("last queued"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self):
+        return self.name

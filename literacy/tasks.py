@@ -38,3 +38,12 @@ def deliver_learning_statement(statement_pk):
     from .xapi import deliver
 
     return deliver(statement_pk=statement_pk)
+
+
+@task()
+def run_scheduled_job(name):
+    """One run of a job of OGL_SCHEDULE (literacy.schedule), queued by a worker's scheduler."""
+    from .schedule import run_job
+
+    result = run_job(name)
+    return result if isinstance(result, (int, str, type(None))) else str(result)

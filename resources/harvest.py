@@ -9,6 +9,7 @@ duplicates, and leaves unchanged records alone), and names every record it refus
 import logging
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from literacy.models import Audience, Jurisdiction, Topic
@@ -271,3 +272,29 @@ def harvest_ckan(*, url, jurisdiction_code, fq="", dry_run=False, user=None, def
         },
     )
     return report
+
+
+def harvest_configured_portals():
+    """Harvest every portal named in OGL_HARVEST_SOURCES; one failing portal does not stop the others.
+    Safe to run twice: a harvest is idempotent by the source's identifiers."""
+    results = {}
+    for source in getattr(settings, "OGL_HARVEST_SOURCES", []):
+        key = f"{source['jurisdiction']} {source['url']}"
+        try:
+            report = harvest_ckan(
+                url=source["url"],
+                jurisdiction_code=source["jurisdiction"],
+                fq=source.get("fq", ""),
+                default_topic=source.get("topic"),
+            )
+        except HarvestError as exc:
+            logger.warning("harvest failed", extra={"harvest_source": source["url"], "harvest_error": str(exc)})
+            results[key] = {"error": str(exc)}
+            continue
+        results[key] = {
+            "created": report.created,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "rejected": len(report.rejected),
+        }
+    return results

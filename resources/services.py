@@ -460,6 +460,16 @@ def check_link(*, url, timeout=5.0):
     return check
 
 
+def queue_link_checks(*, timeout=5.0):
+    """Queue one link check per distinct external address (the scheduled job). Returns how many."""
+    from .tasks import check_resource_link
+
+    urls = resource_link_urls()
+    for url in urls:
+        check_resource_link.enqueue(url, timeout)
+    return len(urls)
+
+
 def resource_link_urls():
     return sorted(set(ResourcePage.objects.exclude(link_url="").values_list("link_url", flat=True)))
 

@@ -231,3 +231,12 @@ def send_reminder_email(*, registration_id, days):
             lines=lines,
             ics=ics,
         )
+
+
+def send_due_reminders():
+    """Send the 7-day and 1-day reminders that are due; each is sent once. Returns how many."""
+    from .services import reminders_due
+
+    return sum(
+        1 for registration, days in reminders_due() if send_reminder_email(registration_id=registration.pk, days=days)
+    )

@@ -438,3 +438,13 @@ def purge_registrations(*, older_than, now=None, dry_run=False):
         )
         RegistrationHistory.objects.filter(registration__in=old).update(actor=None, message="")
     return {"anonymised": anonymised, "self_identifications_deleted": deleted_self_id}
+
+
+def purge_expired_registrations():
+    """The scheduled purge: registrations of sessions that ended OGL_REGISTRATION_RETENTION_DAYS ago."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    days = int(getattr(settings, "OGL_REGISTRATION_RETENTION_DAYS", 730))
+    return purge_registrations(older_than=timedelta(days=days))

@@ -256,6 +256,10 @@ OGL_PAGE_CACHE_SECONDS = int(os.environ.get("OGL_PAGE_CACHE_SECONDS", "300"))
 # On publish and unpublish the page's own addresses and the listing pages are purged; filtered
 # listings expire after OGL_PAGE_CACHE_SECONDS (the s-maxage the site sends).
 WAGTAILFRONTENDCACHE = json.loads(os.environ.get("OGL_FRONTEND_CACHE", "{}"))
+# Registrations of sessions that ended this long ago are anonymised by the scheduled purge.
+OGL_REGISTRATION_RETENTION_DAYS = int(os.environ.get("OGL_REGISTRATION_RETENTION_DAYS", "730"))
+# Scheduled work is run by the workers (literacy.schedule.DEFAULT_SCHEDULE unless set here as a
+# list of (name, dotted function, seconds)).
 OGL_HARVEST_SOURCES = json.loads(os.environ.get("OGL_HARVEST_SOURCES", "[]"))
 
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}

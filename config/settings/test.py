@@ -18,3 +18,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: concurrent threads then wait on the busy timeout instead of
     # failing with "database table is locked", as they would in production.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+# Workers started by tests run no scheduled jobs unless a test gives them some.
+OGL_SCHEDULE = []

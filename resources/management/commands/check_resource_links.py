@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from resources.services import resource_link_urls
-from resources.tasks import check_resource_link
+from resources.services import queue_link_checks
 
 
 class Command(BaseCommand):
@@ -11,7 +10,5 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=5.0, help="Seconds to wait for each link (default 5).")
 
     def handle(self, *args, **options):
-        urls = resource_link_urls()
-        for url in urls:
-            check_resource_link.enqueue(url, options["timeout"])
-        self.stdout.write(self.style.SUCCESS(f"Queued {len(urls)} link checks."))
+        count = queue_link_checks(timeout=options["timeout"])
+        self.stdout.write(self.style.SUCCESS(f"Queued {count} link checks."))
