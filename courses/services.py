@@ -102,9 +102,46 @@ def grade(*, lesson, answers):
     return score, results
 
 
+def retry_pause():
+    """(failed attempts in a row before a pause, the pause) from settings."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    return (
+        int(getattr(settings, "COURSES_RETRIES_BEFORE_PAUSE", 3)),
+        timedelta(minutes=int(getattr(settings, "COURSES_RETRY_PAUSE_MINUTES", 10))),
+    )
+
+
+def _require_no_pause(*, user, lesson, now=None):
+    """After a few failed attempts in a row, the learner goes back to the lesson for a while before
+    trying again: guessing through the options is not passing."""
+    from django.utils import timezone
+    from django.utils.formats import time_format
+
+    retries, pause = retry_pause()
+    recent = list(
+        QuizAttempt.objects.filter(user=user, lesson__translation_key=lesson.translation_key)
+        .order_by("-submitted_at", "-pk")
+        .values_list("passed", "submitted_at")[:retries]
+    )
+    if len(recent) < retries or any(passed for passed, _at in recent):
+        return
+    resume = recent[0][1] + pause
+    if (now or timezone.now()) < resume:
+        raise CourseError(
+            _(
+                "You have tried this check %(count)s times in a row. Take the time to read the lesson "
+                "again; you can try again at %(time)s."
+            )
+            % {"count": retries, "time": time_format(timezone.localtime(resume), "H:i")}
+        )
+
+
 def submit_knowledge_check(*, user, lesson, answers):
-    """Record one attempt with its answers and score; retries are allowed. A passed check also
-    completes the lesson."""
+    """Record one attempt with its answers and score. Retries are allowed, with a pause after a few
+    failed attempts in a row. A passed check also completes the lesson."""
     course = lesson.course
     if not lesson.has_knowledge_check:
         raise CourseError(_("This lesson has no knowledge check."))
@@ -114,6 +151,7 @@ def submit_knowledge_check(*, user, lesson, answers):
     score, results = grade(lesson=lesson, answers=answers)
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
+        _require_no_pause(user=user, lesson=lesson)
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=canonical(lesson),

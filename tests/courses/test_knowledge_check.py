@@ -120,3 +120,23 @@ def test_unanswered_submission_keeps_the_learners_choices(client, site_tree):
     assert "Answer every question before you submit." in html
     assert '<a href="#q-q-two-0">Second question?</a>' in html
     assert not QuizAttempt.objects.exists()
+
+
+def test_after_three_failed_attempts_in_a_row_the_learner_pauses_before_trying_again(site_tree, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    settings.COURSES_RETRIES_BEFORE_PAUSE, settings.COURSES_RETRY_PAUSE_MINUTES = 3, 10
+    course, (_first, lesson) = make_course(site_tree)
+    user = UserFactory()
+    services.enrol(user=user, course=course)
+    for _ in range(3):
+        assert not services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["1"]}).passed
+    with pytest.raises(services.CourseError, match="3 times in a row"):
+        services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["0"]})
+    assert QuizAttempt.objects.filter(user=user).count() == 3
+    QuizAttempt.objects.filter(user=user).update(submitted_at=timezone.now() - timedelta(minutes=11))
+    assert services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["0"]}).passed
+    # A pass resets the count: later retries (to improve a score) are not paused by old failures.
+    assert services.submit_knowledge_check(user=user, lesson=lesson, answers={QUESTION_ID: ["1"]}) is not None
