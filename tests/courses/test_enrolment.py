@@ -158,6 +158,6 @@ def test_the_prerequisite_message_is_translated(site_tree):
     advanced.save_revision().publish()
     with (
         translation.override("fr"),
-        pytest.raises(services.CourseError, match="Terminez d’abord ces cours : Notions de base"),
+        pytest.raises(services.CourseError, match="Terminez d’abord ces cours\u00a0: Notions de base"),
     ):
         services.enrol(user=UserFactory(), course=advanced)
