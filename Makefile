@@ -6,14 +6,21 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install system messages migrate demo worker browsers bench lint clean
+.PHONY: run test install lock system messages catalogues migrate demo worker browsers bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+# The hashed locks: requirements.txt is what production installs; requirements-dev.txt adds the
+# tests' and the quality gate's tools. `make lock` recompiles both from their .in files.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q --require-hashes -r requirements.txt -r requirements-dev.txt
 	touch $@
+
+lock: | $(BIN)/python
+	$(BIN)/pip install --disable-pip-version-check -q uv
+	$(BIN)/uv pip compile -q --generate-hashes --no-header --python-version 3.11 requirements.in -o requirements.txt
+	$(BIN)/uv pip compile -q --generate-hashes --no-header --python-version 3.11 requirements-dev.in -o requirements-dev.txt
 
 # The Learning Record Store the xAPI tests send statements to (Ralph), in a virtualenv of its own
 # because its dependencies are not the site's.
@@ -24,12 +31,19 @@ $(RALPH_VENV)/bin/ralph:
 
 install: $(VENV)/.installed
 
-# The compiled catalogues are committed; with gettext installed they are rebuilt from the .po files.
+# Extracts every translatable string into the catalogue of the app that uses it (locale/ for the
+# site shell), carries translations across and reports what is left to translate.
 messages: install
+	$(BIN)/python scripts/messages.py
+	$(BIN)/python scripts/french_typography.py
+	@$(MAKE) --no-print-directory catalogues
+
+# The compiled catalogues are committed; with gettext installed they are rebuilt from the .po files.
+catalogues: install
 	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore '.venv/*' --ignore '.ralph-venv/*' -v 0; \
 	else echo "gettext is not installed: using the committed .mo files"; fi
 
-migrate: install messages
+migrate: install catalogues
 	@$(BIN)/python manage.py migrate --check -v 0 >/dev/null 2>&1 || $(BIN)/python manage.py migrate --noinput -v 0
 
 # Loads the demo the first time (and when demo content was added); a warm start skips it.
@@ -51,7 +65,7 @@ worker: migrate
 system:
 	@bash scripts/system-packages.sh
 
-test: system messages $(RALPH_VENV)/bin/ralph
+test: system catalogues $(RALPH_VENV)/bin/ralph
 	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # The quality gate CI runs; `$(BIN)/ruff format .` and `$(BIN)/ruff check --fix .` mend most of it.

@@ -36,6 +36,9 @@ def _cache():
 
 def _storage():
     default_storage.exists("readyz-probe")
+    bucket_name = getattr(default_storage, "bucket_name", None)
+    if bucket_name:  # object storage answers "no such object" for a missing bucket too
+        default_storage.connection.meta.client.head_bucket(Bucket=bucket_name)
 
 
 def _queue():

@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 from django.core.cache import cache
 
@@ -52,9 +55,47 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def s3_server():
+    """A local S3 server (moto's server mode) with one bucket, for media in object storage."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    credentials = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+    saved = {name: os.environ.get(name) for name in credentials}
+    os.environ.update(credentials)
+    boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1").create_bucket(Bucket="ogl-media")
+    yield {"endpoint_url": endpoint, "bucket": "ogl-media"}
+    server.stop()
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+def media_in_s3(settings, s3_server, prefix):
+    """Points the default storage at the local S3 server, under a prefix of the test's own."""
+    from config.settings.base import s3_media_storage
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": s3_media_storage(
+            bucket=s3_server["bucket"], endpoint_url=s3_server["endpoint_url"], region="us-east-1", location=prefix
+        ),
+    }
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(request, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # OGL_TEST_MEDIA=s3 runs the whole suite with media in object storage, as production does.
+    if os.environ.get("OGL_TEST_MEDIA") == "s3":
+        media_in_s3(settings, request.getfixturevalue("s3_server"), prefix=f"t{uuid.uuid4().hex}")
 
 
 @pytest.fixture(scope="session")

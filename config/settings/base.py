@@ -188,6 +188,34 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+
+def s3_media_storage(*, bucket, endpoint_url=None, region=None, location=""):
+    """Media (documents, images, stored certificates) in S3-compatible object storage, so that app
+    servers keep nothing on their disks. Objects are private: links are signed and expire, because
+    certificates and imports hold personal data."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url,
+            "region_name": region,
+            "location": location,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 600,
+            "file_overwrite": False,
+        },
+    }
+
+
+# Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (or an instance role).
+if os.environ.get("OGL_MEDIA_S3_BUCKET"):
+    STORAGES["default"] = s3_media_storage(
+        bucket=os.environ["OGL_MEDIA_S3_BUCKET"],
+        endpoint_url=os.environ.get("OGL_MEDIA_S3_ENDPOINT_URL") or None,
+        region=os.environ.get("OGL_MEDIA_S3_REGION") or None,
+    )
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Open Government Literacy"
 # The site works offline and sends nobody's email hash to a third party: no Gravatar avatars.

@@ -69,6 +69,6 @@ if os.environ.get("SENTRY_DSN"):
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405  (object storage when OGL_MEDIA_S3_BUCKET is set, else the local disk)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
