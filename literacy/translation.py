@@ -44,6 +44,16 @@ def in_reader_language(pages, *, locale=None, live_only=True):
     }
 
 
+def with_locales(pages):
+    """Gives each page its Locale from one query, so that templates asking a page for its language
+    (URLs of translated routes, `lang` attributes) make none per page."""
+    pages = [page for page in pages if page is not None]
+    locales = {locale.pk: locale for locale in Locale.objects.filter(pk__in={page.locale_id for page in pages})}
+    for page in pages:
+        page.locale = locales[page.locale_id]
+    return pages
+
+
 def localized(page, *, locale=None):
     """`page` in the reader's language, or `page` itself when it has no live translation."""
     if page is None:

@@ -83,9 +83,11 @@ def session_ics(session, *, method="PUBLISH", sequence=0, include_link=False, at
 def jurisdiction_feed(*, jurisdiction, sessions):
     calendar = _calendar("PUBLISH")
     calendar.add("x-wr-calname", f"{settings.OGL_SITE_NAME} — {jurisdiction.name}")
-    from .services import calendar_sequence
+    from .services import calendar_sequences
 
+    sessions = list(sessions)
+    sequences = calendar_sequences(sessions)
     for session in sessions:
-        calendar.add_component(_event(session, sequence=calendar_sequence(session)))
+        calendar.add_component(_event(session, sequence=sequences.get(session.translation_key, 0)))
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -121,6 +121,21 @@ def waitlist_position(registration):
     )
 
 
+def waitlist_positions(registrations):
+    """{registration pk: place on its session's waitlist} for many registrations in one query."""
+    waiting = [registration for registration in registrations if registration.status == Status.WAITLISTED]
+    if not waiting:
+        return {}
+    queue = Registration.objects.filter(
+        session_id__in={registration.session_id for registration in waiting}, status=Status.WAITLISTED
+    ).order_by("session_id", "created_at", "pk")
+    places, counted = {}, {}
+    for session_id, pk in queue.values_list("session_id", "pk"):
+        counted[session_id] = counted.get(session_id, 0) + 1
+        places[pk] = counted[session_id]
+    return {registration.pk: places.get(registration.pk) for registration in waiting}
+
+
 def active_registration(*, session, user):
     if user is None or not user.is_authenticated:
         return None
@@ -154,6 +169,7 @@ def my_learning_section(request):
     if not registrations:
         return None
     shown = in_reader_language([registration.session for registration in registrations])
+    positions = waitlist_positions(registrations)
     upcoming, past = [], []
     for registration in registrations:
         session = shown[registration.session_id]
@@ -161,7 +177,7 @@ def my_learning_section(request):
             "registration": registration,
             "session": session,
             "times": time_labels(session, user),
-            "position": waitlist_position(registration),
+            "position": positions.get(registration.pk),
         }
         (upcoming if session.end >= now and registration.is_active else past).append(row)
     return {"template": "learning_sessions/my_learning.html", "context": {"upcoming": upcoming, "past": past}}

@@ -400,6 +400,20 @@ def calendar_sequence(session):
     return state.sequence if state else 0
 
 
+def calendar_sequences(sessions):
+    """{translation key: SEQUENCE} for many sessions in one query (the state sits on the thing's
+    first page, the one with the lowest primary key)."""
+    found = {}
+    states = (
+        CalendarState.objects.filter(session__translation_key__in={session.translation_key for session in sessions})
+        .order_by("-session_id")
+        .values_list("session__translation_key", "sequence")
+    )
+    for key, sequence in states:
+        found[key] = sequence  # the lowest session id comes last and wins
+    return found
+
+
 def reminders_due(*, now=None):
     """(registration, days) pairs whose reminder window is open now: the 7-day reminder between 7
     and 1 days before the start, the 1-day reminder in the last day."""
