@@ -31,9 +31,9 @@ class SignupProfileForm(ProfileFieldsMixin):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.utils.translation import get_language
+        from literacy.models import current_language
 
-        self.fields["preferred_language"].initial = "fr" if (get_language() or "").startswith("fr") else "en"
+        self.fields["preferred_language"].initial = current_language()
 
     def signup(self, request, user):
         for field in ("display_name", "jurisdiction", "organization", "preferred_language", "time_zone"):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
+from literacy.models import current_language
 from literacy.search import in_language_by_rank, matching_translation_keys, search_terms
 
 from .forms import ProfileForm
@@ -96,7 +97,7 @@ def report_problem(request):
                 page_path=page_path,
                 kind=values["kind"],
                 details=values["details"],
-                language="fr" if (request.LANGUAGE_CODE or "").startswith("fr") else "en",
+                language=current_language(),
             )
         except services.HomeError as error:
             errors["form"] = str(error)

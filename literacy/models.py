@@ -20,7 +20,13 @@ def validate_time_zone(value):
 
 
 def current_language_is_french():
+    """The one test of the reader's language: everything that is not French is English."""
     return (get_language() or "en").startswith("fr")
+
+
+def current_language():
+    """ "fr" or "en": the site's two languages, whatever regional variant is active."""
+    return "fr" if current_language_is_french() else "en"
 
 
 class BilingualNameMixin:

@@ -9,10 +9,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from home.page_cache import content_version
-from literacy.models import Audience, Jurisdiction, Topic
+from literacy.models import Audience, Jurisdiction, Topic, current_language_is_french
 from literacy.search import matching_translation_keys
 
 from . import vocabulary
@@ -195,7 +194,7 @@ def cached_facet_counts(*, base, locale, query):
 
 
 def _name(row):
-    return row["name_fr"] if (get_language() or "en").startswith("fr") else row["name_en"]
+    return row["name_fr"] if current_language_is_french() else row["name_en"]
 
 
 def facet_groups(*, counts, query, vocab):

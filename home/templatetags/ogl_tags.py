@@ -15,7 +15,9 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 
 
 def other_language_code():
-    return "en" if (get_language() or "en").startswith("fr") else "fr"
+    from literacy.models import current_language_is_french
+
+    return "en" if current_language_is_french() else "fr"
 
 
 def _context_page(context):
