@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from .rules import schedule_errors
 from .timeutils import CANADIAN_TIME_ZONES, NonexistentLocalTime, local_to_utc, utc_to_local_naive
 
 # (local form field, model field, required)
@@ -85,19 +86,16 @@ class SessionPageForm(WagtailAdminPageForm):
                 self.add_error(
                     local_name, _("This time does not exist in %(zone)s (clocks spring forward).") % {"zone": zone}
                 )
-        start, end = converted.get("start"), converted.get("end")
-        opens, closes = converted.get("registration_opens"), converted.get("registration_closes")
-        if start and end and end <= start:
-            self.add_error("end_local", _("The session must end after it starts."))
-        if start and closes and closes > start:
-            self.add_error("registration_closes_local", _("Registration must close before the session starts."))
-        if start and opens and opens >= start:
-            self.add_error("registration_opens_local", _("Registration must open before the session starts."))
-        if opens and closes and closes <= opens:
-            self.add_error("registration_closes_local", _("Registration must close after it opens."))
-        capacity = cleaned.get("capacity")
-        if capacity is not None and capacity < 1:
-            self.add_error("capacity", _("Capacity must be at least 1."))
+        local_name_of = {model_name: local_name for local_name, model_name, _required in LOCAL_FIELDS}
+        for field, messages in schedule_errors(
+            start=converted.get("start"),
+            end=converted.get("end"),
+            registration_opens=converted.get("registration_opens"),
+            registration_closes=converted.get("registration_closes"),
+            capacity=cleaned.get("capacity"),
+        ).items():
+            for message in messages:
+                self.add_error(local_name_of.get(field, field), message)
         if any(name in self.errors for name, _m, _r in LOCAL_FIELDS) or "capacity" in self.errors:
             return cleaned  # leave the instance alone: the model's own checks would repeat these errors
         for model_name, value in converted.items():

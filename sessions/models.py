@@ -27,6 +27,7 @@ from literacy.translation import canonical, synchronised_fields
 from literacy.validators import validate_single_line
 
 from .forms import SessionPageForm
+from .rules import schedule_errors
 
 
 class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
@@ -180,16 +181,14 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
                 validate_time_zone(self.time_zone)
             except ValidationError as error:
                 errors["time_zone"] = error.messages
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = [_("The session must end after it starts.")]
-        if self.capacity is not None and self.capacity < 1:
-            errors["capacity"] = [_("Capacity must be at least 1.")]
-        if self.start and self.registration_closes and self.registration_closes > self.start:
-            errors["registration_closes"] = [_("Registration must close before the session starts.")]
-        if self.start and self.registration_opens and self.registration_opens >= self.start:
-            errors["registration_opens"] = [_("Registration must open before the session starts.")]
-        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
-            errors["registration_closes"] = [_("Registration must close after it opens.")]
+        for field, messages in schedule_errors(
+            start=self.start,
+            end=self.end,
+            registration_opens=self.registration_opens,
+            registration_closes=self.registration_closes,
+            capacity=self.capacity,
+        ).items():
+            errors.setdefault(field, []).extend(messages)
         if errors:
             raise ValidationError(errors)
 

@@ -172,3 +172,46 @@ def test_model_clean_validates_too():
     with pytest.raises(ValidationError) as error:
         session.clean()
     assert {"end", "capacity", "time_zone"} <= set(error.value.message_dict)
+
+
+def test_the_admin_form_and_the_model_refuse_a_schedule_with_the_same_words(site_tree):
+    """One rule set (sessions.rules.schedule_errors): the form, which works on local times, shows
+    on its own fields exactly what the model says of the same schedule."""
+    from django.core.exceptions import ValidationError
+
+    from sessions.models import SessionPage
+
+    session = make_session("NL", capacity=5)
+    parent = site_tree["jurisdictions"]["NL"]["pages"]["en"]
+    form_class = SessionPage.get_edit_handler().get_form_class()
+    data = {
+        "title": "Budget data",
+        "slug": "budget-data-2",
+        "format": "virtual",
+        "language": "en",
+        "capacity": "0",
+        "status": "scheduled",
+        "time_zone": "America/St_Johns",
+        "start_local": "2026-11-01 09:00",
+        "end_local": "2026-11-01 08:00",
+        "registration_opens_local": "2026-11-01 10:00",
+        "registration_closes_local": "2026-11-02 08:00",
+        "description": EMPTY_RICH_TEXT,
+        "venue": "",
+        "address": "",
+        "meeting_link": "",
+        "facilitators": "",
+    }
+    form = form_class(data, instance=SessionPage(), parent_page=parent, for_user=None)
+    assert not form.is_valid()
+    session.start = utc(2026, 11, 1, 12, 30)
+    session.end = utc(2026, 11, 1, 11, 30)
+    session.registration_opens = utc(2026, 11, 1, 13, 30)
+    session.registration_closes = utc(2026, 11, 2, 11, 30)
+    session.capacity = 0
+    with pytest.raises(ValidationError) as error:
+        session.clean()
+    from_model = error.value.message_dict
+    assert from_model.keys() == {"end", "capacity", "registration_opens", "registration_closes"}
+    for field, messages in from_model.items():
+        assert form.errors[field if field == "capacity" else f"{field}_local"] == messages
