@@ -99,7 +99,7 @@ def main():
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from home.site_tree import build_site_tree
-        from resources.bulk import bulk_seed
+        from tests.support.seeding import bulk_seed
 
         tree = build_site_tree()
         codes = list(tree["jurisdictions"])

@@ -2,7 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from resources.bulk import bulk_seed
+from tests.support.seeding import bulk_seed
 
 pytestmark = pytest.mark.django_db
 

@@ -206,7 +206,7 @@ def test_addresses_from_stored_paths_match_wagtails_routing_for_every_page(demo)
 def test_an_export_makes_the_same_number_of_queries_for_any_number_of_resources(
     client, site_tree, django_assert_max_num_queries
 ):
-    from resources.bulk import bulk_seed
+    from tests.support.seeding import bulk_seed
 
     parent = site_tree["jurisdictions"]["ON"]["pages"]["en"]
     bulk_seed(parent=parent, count=50)

@@ -13,8 +13,7 @@ from wagtail.models import Page
 
 from home.page_cache import content_changed
 from literacy.models import Audience, Topic
-
-from .models import ResourcePage
+from resources.models import ResourcePage
 
 TYPES = ["guide", "course", "video", "toolkit", "template", "presentation", "website", "dataset", "event-recording"]
 LICENCES = ["ogl-canada-2.0", "ogl-ontario-1.0", "ogl-bc-2.0", "cc-by-4.0-quebec"]
