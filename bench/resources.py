@@ -126,6 +126,12 @@ def main():
             for url in URLS:
                 ms, q = measure(client, url)
                 print(f"{label + ' ' + url:70} {ms:10.1f} {q:8.0f}")
+        settings.OGL_PAGE_CACHE_SECONDS = 0
+        from resources.models import ResourcePage
+
+        detail = ResourcePage.objects.live().order_by("pk")[N // 2]
+        ms, q = measure(client, detail.url)
+        print(f"{'no cache resource detail (related resources)':70} {ms:10.1f} {q:8.0f}")
         settings.OGL_PAGE_CACHE_SECONDS = 300
         cached_ms, _ = measure(client, URLS[0])
         ratio = bare_ms / cached_ms

@@ -265,16 +265,27 @@ def browse_page(*, locale, query):
     }
 
 
-def related_resources(*, page, limit=4):
+RELATED_CANDIDATES = 200
+
+
+def related_resources(*, page, limit=4, candidates=RELATED_CANDIDATES):
+    """The resources sharing most topics with `page`, newest first among equals. Ranked among the
+    newest `candidates` that share a topic, so the work stays the same however large the
+    inventory grows."""
     topic_ids = [topic.pk for topic in page.topics.all()]
     if not topic_ids:
         return []
-    return list(
+    sharing = ResourcePage.topics.through.objects.filter(topic_id__in=topic_ids).values("resourcepage_id")
+    newest = (
         live_resources()
-        .filter(locale_id=page.locale_id)
+        .filter(locale_id=page.locale_id, pk__in=sharing)
         .exclude(pk=page.pk)
-        .filter(topics__in=topic_ids)
-        .annotate(shared=Count("topics", distinct=True))
+        .order_by("-date_published", "-pk")
+        .values("pk")[:candidates]
+    )
+    return list(
+        ResourcePage.objects.filter(pk__in=list(newest.values_list("pk", flat=True)))
+        .annotate(shared=Count("topics", filter=Q(topics__in=topic_ids), distinct=True))
         .order_by("-shared", "-date_published", "title")
         .select_related("jurisdiction")[:limit]
     )

@@ -33,6 +33,7 @@ def bulk_seed(*, parent, count, start=0, topics=None, audiences=None):
     base_pages = []
     for i in range(count):
         n = start + i
+        slug = f"seeded-resource-{n}-{uuid.uuid4().hex[:6]}"
         base_pages.append(
             Page(
                 path=parent.path + Page._int2str(next_index + i).rjust(Page.steplen, "0"),
@@ -40,11 +41,11 @@ def bulk_seed(*, parent, count, start=0, topics=None, audiences=None):
                 numchild=0,
                 title=f"Seeded resource {n}",
                 draft_title=f"Seeded resource {n}",
-                slug=f"seeded-resource-{n}-{uuid.uuid4().hex[:6]}",
+                slug=slug,
                 content_type=content_type,
                 live=True,
                 has_unpublished_changes=False,
-                url_path=f"{parent.url_path}seeded-resource-{n}/",
+                url_path=f"{parent.url_path}{slug}/",
                 locale_id=parent.locale_id,
                 translation_key=uuid.uuid4(),
                 first_published_at=now,
