@@ -1,19 +1,18 @@
 """The coordinator report: enrolments and completions by course and jurisdiction."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from literacy.csv_safety import csv_writer
+from literacy.roles import Role, role_required
 
 from .selectors import coordinator_report
 
 
+@role_required(Role.COORDINATORS)
 def course_report(request):
     report = coordinator_report(user=request.user)
-    if not report["jurisdictions"]:
-        raise PermissionDenied
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="course-report.csv"'

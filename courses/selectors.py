@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from literacy.models import Jurisdiction, JurisdictionPage, Topic
+from literacy.roles import Role
 from literacy.translation import in_reader_language, with_locales
 
 from .models import CoursePage, Enrolment, LessonCompletion, LessonPage, QuizAttempt
@@ -253,7 +254,7 @@ def coordinator_report(*, user):
     from literacy.selectors import jurisdictions_for_role
     from literacy.translation import active_locale
 
-    jurisdictions = list(jurisdictions_for_role(user=user, role="Coordinators"))
+    jurisdictions = list(jurisdictions_for_role(user=user, role=Role.COORDINATORS))
     roots = JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions).select_related("jurisdiction")
     within = Q(pk__in=[])
     for root in roots:

@@ -10,8 +10,9 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from literacy.provisioning import register_role_permissions
+        from literacy.roles import Role
 
         from .page_cache import connect_receivers
 
         connect_receivers()
-        register_role_permissions(role="Moderators", permissions=["home.change_problemreport"])
+        register_role_permissions(role=Role.MODERATORS, permissions=["home.change_problemreport"])

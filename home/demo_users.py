@@ -4,20 +4,20 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from literacy.models import Jurisdiction
-from literacy.provisioning import ROLE_COORDINATORS, ROLE_EDITORS, ROLE_MODERATORS
+from literacy.roles import Role
 
 DEMO_PASSWORD = "ogl-demo-2026"
 
 # (email, display name, jurisdiction code, role or None for a learner, preferred language)
 DEMO_USERS = [
     ("learner.on@example.ca", "Olivia Learner", "ON", None, "en"),
-    ("editor.on@example.ca", "Omar Editor", "ON", ROLE_EDITORS, "en"),
-    ("moderator.on@example.ca", "Odile Moderator", "ON", ROLE_MODERATORS, "fr"),
-    ("coordinator.on@example.ca", "Owen Coordinator", "ON", ROLE_COORDINATORS, "en"),
+    ("editor.on@example.ca", "Omar Editor", "ON", Role.EDITORS, "en"),
+    ("moderator.on@example.ca", "Odile Moderator", "ON", Role.MODERATORS, "fr"),
+    ("coordinator.on@example.ca", "Owen Coordinator", "ON", Role.COORDINATORS, "en"),
     ("learner.bc@example.ca", "Bianca Learner", "BC", None, "en"),
-    ("editor.bc@example.ca", "Ben Editor", "BC", ROLE_EDITORS, "en"),
-    ("moderator.bc@example.ca", "Béatrice Moderator", "BC", ROLE_MODERATORS, "fr"),
-    ("coordinator.bc@example.ca", "Bruno Coordinator", "BC", ROLE_COORDINATORS, "en"),
+    ("editor.bc@example.ca", "Ben Editor", "BC", Role.EDITORS, "en"),
+    ("moderator.bc@example.ca", "Béatrice Moderator", "BC", Role.MODERATORS, "fr"),
+    ("coordinator.bc@example.ca", "Bruno Coordinator", "BC", Role.COORDINATORS, "en"),
 ]
 SUPERUSER_EMAIL = "admin@example.ca"
 
@@ -49,9 +49,9 @@ def ensure_demo_users():
         user = _ensure_user(email, display_name=display_name, jurisdiction=jurisdiction, language=language)
         if role:
             group = {
-                ROLE_EDITORS: jurisdiction.editors_group,
-                ROLE_MODERATORS: jurisdiction.moderators_group,
-                ROLE_COORDINATORS: jurisdiction.coordinators_group,
+                Role.EDITORS: jurisdiction.editors_group,
+                Role.MODERATORS: jurisdiction.moderators_group,
+                Role.COORDINATORS: jurisdiction.coordinators_group,
             }[role]
             user.groups.add(group)
         created.append((email, f"{code} {role.lower().rstrip('s') if role else 'learner'}"))

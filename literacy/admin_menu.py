@@ -6,8 +6,8 @@ from .selectors import jurisdictions_for_role, jurisdictions_for_staff
 
 
 class RoleMenuItem(MenuItem):
-    """Shown to those who hold `role` ("Editors", "Moderators", "Coordinators") in some
-    jurisdiction, or any role when `role` is None."""
+    """Shown to those who hold `role` (a `literacy.roles.Role`) in some government, or any role
+    when `role` is None: the same test as `literacy.roles.role_required` on the view behind it."""
 
     def __init__(self, *args, role=None, **kwargs):
         self.role = role

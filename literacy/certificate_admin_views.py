@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from . import services
 from .certificates import Certificate
+from .roles import Role, forbidden, role_required
 from .selectors import certificates_for_moderator
 
 
@@ -17,6 +17,7 @@ class RevokeForm(forms.Form):
     reason = forms.CharField(label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
+@role_required(Role.MODERATORS)
 def certificate_index(request):
     certificates = certificates_for_moderator(user=request.user)
     query = request.GET.get("q", "").strip()
@@ -27,10 +28,11 @@ def certificate_index(request):
     )
 
 
+@role_required(Role.MODERATORS)
 def revoke_certificate(request, pk):
     certificate = get_object_or_404(Certificate, pk=pk)
     if not certificates_for_moderator(user=request.user).filter(pk=certificate.pk).exists():
-        raise PermissionDenied
+        return forbidden(request)
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.revoke_certificate(certificate=certificate, moderator=request.user, reason=form.cleaned_data["reason"])

@@ -22,23 +22,21 @@ from wagtail.models import (
 )
 
 from .models import Audience, Jurisdiction, JurisdictionIndexPage, JurisdictionPage, Topic
+from .roles import GROUP_FIELDS, Role
 from .vocabulary import AUDIENCES, JURISDICTIONS, TOPICS
 
 LANGUAGE_CODES = ("en", "fr")
 
-ROLE_EDITORS = "Editors"
-ROLE_MODERATORS = "Moderators"
-ROLE_COORDINATORS = "Coordinators"
-ROLES = (ROLE_EDITORS, ROLE_MODERATORS, ROLE_COORDINATORS)
+ROLES = tuple(Role)
 
 # Wagtail page permissions per role, rooted at the jurisdiction's pages.
 PAGE_PERMISSIONS = {
-    ROLE_EDITORS: ["add_page", "change_page"],
-    ROLE_MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-    ROLE_COORDINATORS: ["add_page", "change_page"],
+    Role.EDITORS: ["add_page", "change_page"],
+    Role.MODERATORS: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+    Role.COORDINATORS: ["add_page", "change_page"],
 }
 COLLECTION_PERMISSIONS = {
-    ROLE_EDITORS: [
+    Role.EDITORS: [
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
@@ -46,7 +44,7 @@ COLLECTION_PERMISSIONS = {
         ("wagtailimages", "change_image"),
         ("wagtailimages", "choose_image"),
     ],
-    ROLE_MODERATORS: [
+    Role.MODERATORS: [
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "change_document"),
         ("wagtaildocs", "choose_document"),
@@ -56,7 +54,7 @@ COLLECTION_PERMISSIONS = {
         ("wagtailimages", "choose_image"),
         ("wagtailimages", "delete_image"),
     ],
-    ROLE_COORDINATORS: [
+    Role.COORDINATORS: [
         ("wagtaildocs", "add_document"),
         ("wagtaildocs", "choose_document"),
         ("wagtailimages", "add_image"),
@@ -153,11 +151,7 @@ def _ensure_groups(jurisdiction):
             app_label, codename = dotted.split(".", 1)
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         groups[role] = group
-    fields = {
-        "editors_group": groups[ROLE_EDITORS],
-        "moderators_group": groups[ROLE_MODERATORS],
-        "coordinators_group": groups[ROLE_COORDINATORS],
-    }
+    fields = {field: groups[role] for role, field in GROUP_FIELDS.items()}
     if any(getattr(jurisdiction, f"{name}_id") != group.pk for name, group in fields.items()):
         for name, group in fields.items():
             setattr(jurisdiction, name, group)
@@ -195,7 +189,7 @@ def _ensure_workflow(jurisdiction, pages, groups):
     task = GroupApprovalTask.objects.filter(name=f"{jurisdiction.code} moderator approval").first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=f"{jurisdiction.code} moderator approval")
-    task.groups.set([groups[ROLE_MODERATORS]])
+    task.groups.set([groups[Role.MODERATORS]])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0})
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

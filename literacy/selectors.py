@@ -2,17 +2,16 @@ from django.db.models import Q
 
 from .completion import is_completed
 from .models import Jurisdiction
+from .roles import GROUP_FIELDS, Role
 
 
 def jurisdictions_for_role(*, user, role):
-    """Jurisdictions in which `user` holds `role` ("Editors", "Moderators" or "Coordinators");
-    a superuser holds every role everywhere."""
+    """Jurisdictions in which `user` holds `role` (a `Role`); a superuser holds every role everywhere."""
     if user is None or not user.is_authenticated:
         return Jurisdiction.objects.none()
     if user.is_superuser:
         return Jurisdiction.objects.all()
-    field = {"Editors": "editors_group", "Moderators": "moderators_group", "Coordinators": "coordinators_group"}[role]
-    return Jurisdiction.objects.filter(**{f"{field}__user": user}).distinct()
+    return Jurisdiction.objects.filter(**{f"{GROUP_FIELDS[Role(role)]}__user": user}).distinct()
 
 
 def jurisdictions_for_staff(*, user):
@@ -21,9 +20,10 @@ def jurisdictions_for_staff(*, user):
         return Jurisdiction.objects.none()
     if user.is_superuser:
         return Jurisdiction.objects.all()
-    return Jurisdiction.objects.filter(
-        Q(editors_group__user=user) | Q(moderators_group__user=user) | Q(coordinators_group__user=user)
-    ).distinct()
+    holds_any = Q()
+    for field in GROUP_FIELDS.values():
+        holds_any |= Q(**{f"{field}__user": user})
+    return Jurisdiction.objects.filter(holds_any).distinct()
 
 
 def can_manage_certificate(*, user, certificate):
@@ -34,7 +34,7 @@ def can_manage_certificate(*, user, certificate):
         return True
     return (
         bool(certificate.jurisdiction_id)
-        and jurisdictions_for_role(user=user, role="Moderators").filter(pk=certificate.jurisdiction_id).exists()
+        and jurisdictions_for_role(user=user, role=Role.MODERATORS).filter(pk=certificate.jurisdiction_id).exists()
     )
 
 
@@ -45,7 +45,7 @@ def certificates_for_moderator(*, user):
     certificates = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").order_by("-issued_at")
     if user.is_superuser:
         return certificates
-    return certificates.filter(jurisdiction__in=jurisdictions_for_role(user=user, role="Moderators"))
+    return certificates.filter(jurisdiction__in=jurisdictions_for_role(user=user, role=Role.MODERATORS))
 
 
 def plan_progress(*, plan, user):

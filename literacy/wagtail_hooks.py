@@ -1,11 +1,19 @@
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import certificate_admin_views, translation_admin_views
+from .admin_menu import RoleMenuItem
 from .admin_scoping import scoped_localize_snippets_api
 from .admin_views import JurisdictionScopedSubmitPageTranslationView, JurisdictionScopedUpdateTranslationsView
-from .models import Audience, Jurisdiction, Topic
+from .models import Audience, Jurisdiction, LearningStatement, Topic
+from .plans import Principle
+from .roles import Role
 
 
 class JurisdictionViewSet(SnippetViewSet):
@@ -66,13 +74,6 @@ def register_jurisdiction_scoped_translation_urls():
 
 
 # --- Learning plans' principles and certificates -------------------------------------------
-from django.urls import include, reverse  # noqa: E402
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-from wagtail import hooks  # noqa: E402
-
-from . import certificate_admin_views  # noqa: E402
-from .admin_menu import RoleMenuItem  # noqa: E402
-from .plans import Principle  # noqa: E402
 
 
 class PrincipleViewSet(SnippetViewSet):
@@ -101,13 +102,11 @@ def register_certificate_menu_item():
         reverse("literacy_certificates:index"),
         icon_name="tick-inverse",
         order=900,
-        role="Moderators",
+        role=Role.MODERATORS,
     )
 
 
 # --- Editor accessibility ------------------------------------------------------------------
-from django.templatetags.static import static  # noqa: E402
-from django.utils.html import format_html  # noqa: E402
 
 
 @hooks.register("insert_editor_js")
@@ -116,8 +115,6 @@ def name_unnamed_editor_controls():
 
 
 # --- Translations ---------------------------------------------------------------------------
-
-from . import translation_admin_views  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
@@ -149,9 +146,6 @@ def scope_admin_api_to_own_collections(router):
 
 
 # --- Learning records sent to Learning Record Stores (superusers: they name learners of every government)
-from wagtail.admin.viewsets.model import ModelViewSet  # noqa: E402
-
-from .models import LearningStatement  # noqa: E402
 
 
 class LearningStatementViewSet(ModelViewSet):

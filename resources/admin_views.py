@@ -3,7 +3,6 @@ resources needing review (editors) and the dashboard panel. Thin: they call sele
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,18 +12,17 @@ from wagtail.admin.ui.components import Component
 
 from literacy.csv_safety import csv_writer
 from literacy.models import Jurisdiction
+from literacy.roles import Role, role_required
 from literacy.selectors import jurisdictions_for_role, jurisdictions_for_staff
 
 from . import selectors, services
 
 
 def _coordinator_jurisdictions(request):
-    jurisdictions = jurisdictions_for_role(user=request.user, role="Coordinators").order_by("sort_order")
-    if not jurisdictions.exists():
-        raise PermissionDenied
-    return jurisdictions
+    return jurisdictions_for_role(user=request.user, role=Role.COORDINATORS).order_by("sort_order")
 
 
+@role_required(Role.COORDINATORS)
 def gaps(request):
     jurisdictions = _coordinator_jurisdictions(request)
     grouped = {}
@@ -33,6 +31,7 @@ def gaps(request):
     return TemplateResponse(request, "resources/admin/gaps.html", {"grouped": list(grouped.items())})
 
 
+@role_required(Role.COORDINATORS)
 def gaps_csv(request):
     jurisdictions = _coordinator_jurisdictions(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -67,12 +66,11 @@ class ImportForm(forms.Form):
         self.fields["jurisdiction"].queryset = jurisdictions
 
 
+@role_required(Role.MODERATORS)
 def import_view(request):
     """Moderators import a CSV for one of their jurisdictions; imported pages are published,
     since moderators hold the publish permission on the jurisdiction's pages."""
-    jurisdictions = jurisdictions_for_role(user=request.user, role="Moderators").order_by("sort_order")
-    if not jurisdictions.exists():
-        raise PermissionDenied
+    jurisdictions = jurisdictions_for_role(user=request.user, role=Role.MODERATORS).order_by("sort_order")
     errors, error_message = [], ""
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, jurisdictions=jurisdictions)
@@ -113,18 +111,16 @@ def import_view(request):
     )
 
 
+@role_required()
 def needs_review(request):
     jurisdictions = jurisdictions_for_staff(user=request.user)
-    if not jurisdictions.exists():
-        raise PermissionDenied
     pages = selectors.resources_needing_review(jurisdictions=jurisdictions)
     return TemplateResponse(request, "resources/admin/needs_review.html", {"pages": pages[:500]})
 
 
+@role_required()
 def broken_links(request):
     jurisdictions = jurisdictions_for_staff(user=request.user)
-    if not jurisdictions.exists():
-        raise PermissionDenied
     return TemplateResponse(
         request, "resources/admin/broken_links.html", {"pages": selectors.broken_links(jurisdictions=jurisdictions)}
     )

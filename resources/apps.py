@@ -10,12 +10,12 @@ class ResourcesConfig(AppConfig):
 
     def ready(self):
         from literacy.provisioning import register_role_permissions
+        from literacy.roles import Role
 
         planned = [
             "resources.add_plannedresource",
             "resources.change_plannedresource",
             "resources.delete_plannedresource",
         ]
-        register_role_permissions(role="Editors", permissions=planned)
-        register_role_permissions(role="Coordinators", permissions=planned)
-        register_role_permissions(role="Moderators", permissions=planned)
+        for role in Role:
+            register_role_permissions(role=role, permissions=planned)

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from literacy.admin_menu import RoleMenuItem
 from literacy.admin_scoping import JurisdictionScopedViewSetMixin
+from literacy.roles import Role
 
 from . import admin_views
 from .models import PlannedResource
@@ -38,7 +39,7 @@ def register_resource_admin_urls():
 @hooks.register("register_reports_menu_item")
 def register_gaps_menu_item():
     return RoleMenuItem(
-        _("Coverage gaps"), reverse("resources_gaps"), icon_name="warning", order=710, role="Coordinators"
+        _("Coverage gaps"), reverse("resources_gaps"), icon_name="warning", order=710, role=Role.COORDINATORS
     )
 
 
@@ -55,7 +56,7 @@ def register_broken_links_menu_item():
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return RoleMenuItem(
-        _("Import resources"), reverse("resources_import"), icon_name="upload", order=320, role="Moderators"
+        _("Import resources"), reverse("resources_import"), icon_name="upload", order=320, role=Role.MODERATORS
     )
 
 

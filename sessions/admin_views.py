@@ -3,7 +3,7 @@
 from functools import wraps
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseForbidden
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from literacy.csv_safety import csv_writer
 from literacy.models import Jurisdiction
+from literacy.roles import forbidden
 
 from . import services
 from .charts import bar_chart
@@ -30,8 +31,7 @@ Status = Registration.Status
 
 
 def _forbidden(request):
-    # Wagtail's admin turns PermissionDenied into a redirect; out-of-scope data gets a plain 403.
-    return HttpResponseForbidden(render_to_string("learning_sessions/admin/403.html", request=request))
+    return forbidden(request, _("You can only manage registrations of the jurisdictions you coordinate."))
 
 
 def coordinator_only(view):

@@ -11,7 +11,8 @@ class LearningSessionsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from literacy.provisioning import ROLE_COORDINATORS, register_role_permissions
+        from literacy.provisioning import register_role_permissions
+        from literacy.roles import Role
 
         from .models import SessionPage
         from .receivers import tell_registrants_of_changes
@@ -19,7 +20,7 @@ class LearningSessionsConfig(AppConfig):
         page_published.connect(tell_registrants_of_changes, sender=SessionPage, dispatch_uid="sessions-notify-change")
 
         register_role_permissions(
-            role=ROLE_COORDINATORS,
+            role=Role.COORDINATORS,
             permissions=[
                 "learning_sessions.view_registration",
                 "learning_sessions.change_registration",

@@ -8,6 +8,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from literacy.models import Jurisdiction
+from literacy.roles import Role
 from literacy.selectors import jurisdictions_for_role
 from literacy.translation import in_reader_language
 
@@ -187,7 +188,7 @@ def my_learning_section(request):
 
 
 def coordinator_jurisdictions(user):
-    return jurisdictions_for_role(user=user, role="Coordinators")
+    return jurisdictions_for_role(user=user, role=Role.COORDINATORS)
 
 
 def sessions_for_coordinator(user):

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from literacy.admin_menu import RoleMenuItem
+from literacy.roles import Role
 
 from . import admin_urls
 
@@ -21,5 +22,5 @@ def register_menu_item():
         reverse("learning_sessions_admin:dashboard"),
         icon_name="date",
         order=350,
-        role="Coordinators",
+        role=Role.COORDINATORS,
     )

@@ -3,7 +3,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from literacy.models import Jurisdiction
-from literacy.provisioning import ROLE_COORDINATORS, ROLE_EDITORS, ROLE_MODERATORS
+from literacy.roles import Role
 
 PASSWORD = "correct-horse-battery-9"
 
@@ -34,9 +34,9 @@ def staff_user(code, role, **kwargs):
     jurisdiction = Jurisdiction.objects.get(code=code)
     user = UserFactory(jurisdiction=jurisdiction, **kwargs)
     group = {
-        ROLE_EDITORS: jurisdiction.editors_group,
-        ROLE_MODERATORS: jurisdiction.moderators_group,
-        ROLE_COORDINATORS: jurisdiction.coordinators_group,
+        Role.EDITORS: jurisdiction.editors_group,
+        Role.MODERATORS: jurisdiction.moderators_group,
+        Role.COORDINATORS: jurisdiction.coordinators_group,
     }[role]
     user.groups.add(group)
     return user
