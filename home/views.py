@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -60,6 +61,19 @@ def search(request):
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         results_page = paginator.get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "site_search_query": query, "results": results_page})
+
+
+def about_page(request, template):
+    """The pages every Canada.ca site has (privacy, terms, accessibility, contact): fixed text in
+    the catalogues, with the figures that settings decide."""
+    return render(
+        request,
+        template,
+        {
+            "retention_days": settings.OGL_REGISTRATION_RETENTION_DAYS,
+            "contact_email": settings.OGL_CONTACT_EMAIL,
+        },
+    )
 
 
 def page_not_found(request, exception=None):

@@ -82,7 +82,11 @@ def extract(tree):
     for relative in catalogues(tree):
         po = polib.pofile(str(tree / relative))
         for entry in po:
-            if not is_translated(entry) and key(entry) in known:
+            # makemessages marks a moved string fuzzy with a guess; the exact translation wins.
+            if (not is_translated(entry) or "fuzzy" in entry.flags) and key(entry) in known:
+                if "fuzzy" in entry.flags:
+                    entry.flags.remove("fuzzy")
+                    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
                 value = known[key(entry)][0]
                 if entry.msgid_plural:
                     entry.msgstr_plural = dict(enumerate(value))

@@ -286,6 +286,8 @@ OGL_PAGE_CACHE_SECONDS = int(os.environ.get("OGL_PAGE_CACHE_SECONDS", "300"))
 WAGTAILFRONTENDCACHE = json.loads(os.environ.get("OGL_FRONTEND_CACHE", "{}"))
 # Registrations of sessions that ended this long ago are anonymised by the scheduled purge.
 OGL_REGISTRATION_RETENTION_DAYS = int(os.environ.get("OGL_REGISTRATION_RETENTION_DAYS", "730"))
+# Where the contact page sends people (questions, privacy requests).
+OGL_CONTACT_EMAIL = os.environ.get("OGL_CONTACT_EMAIL", "open-government-literacy@example.org")
 # Scheduled work is run by the workers (literacy.schedule.DEFAULT_SCHEDULE unless set here as a
 # list of (name, dotted function, seconds)).
 OGL_HARVEST_SOURCES = json.loads(os.environ.get("OGL_HARVEST_SOURCES", "[]"))
