@@ -33,8 +33,8 @@ def main(runs):
     logging.disable(logging.CRITICAL)
     call_command("migrate", verbosity=0)
     from home.site_tree import build_site_tree
-    from literacy.certificates import Certificate
     from literacy.models import Jurisdiction, User
+    from literacy.models.certificates import Certificate
     from literacy.services import issue_certificate
     from literacy.tasks import render_certificate_pdf
 

@@ -214,7 +214,7 @@ def attempt_feedback(*, lesson, attempt):
 
 def my_learning_section(request):
     """Courses in progress with progress bars, completed ones with certificate links."""
-    from literacy.certificates import Certificate
+    from literacy.models.certificates import Certificate
 
     user = request.user
     enrolments = list(Enrolment.objects.filter(user=user).select_related("course").order_by("-enrolled_at"))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from literacy.certificates import Certificate
+from literacy.models.certificates import Certificate
 
 from . import services
 from .selectors import course_progress, lesson_questions

@@ -150,7 +150,7 @@ def connect_receivers():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from literacy.models import Audience, Jurisdiction, Topic
-    from literacy.plans import Principle
+    from literacy.models.plans import Principle
     from resources.models import PlannedResource
     from sessions.models import Registration
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import services
-from .certificates import Certificate
+from .models.certificates import Certificate
 from .roles import Role, forbidden, role_required
 from .selectors import certificates_for_moderator
 

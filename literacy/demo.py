@@ -3,7 +3,7 @@ Called from courses.demo after the course it links to exists. Idempotent."""
 
 from wagtail.models import Locale
 
-from .plans import LearningPlanPage, LearningPlanStep, Principle
+from .models.plans import LearningPlanPage, LearningPlanStep, Principle
 
 PRINCIPLES = [
     # (slug, kind, name_en, name_fr, description_en, description_fr)

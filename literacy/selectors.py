@@ -40,7 +40,7 @@ def can_manage_certificate(*, user, certificate):
 
 def certificates_for_moderator(*, user):
     """Certificates a moderator may see and revoke: those of their jurisdictions (all for a superuser)."""
-    from .certificates import Certificate
+    from .models.certificates import Certificate
 
     certificates = Certificate.objects.select_related("jurisdiction", "user__jurisdiction").order_by("-issued_at")
     if user.is_superuser:
@@ -52,7 +52,7 @@ def plan_progress(*, plan, user):
     """Each step with its completion for `user`, and the counts for a progress bar. A step with a
     linked page asks that page (the completion protocol); a step without one is a practice
     activity, done when the learner has submitted a reflection on it."""
-    from .plans import PlanEnrolment, PlanStepCompletion
+    from .models.plans import PlanEnrolment, PlanStepCompletion
 
     steps = list(plan.steps.select_related("linked_page").order_by("sort_order"))
     authenticated = user is not None and user.is_authenticated
@@ -101,8 +101,8 @@ def plan_progress(*, plan, user):
 
 def my_learning_section(request):
     """Learning plans the user has started, with progress, and their certificates."""
-    from .certificates import Certificate
-    from .plans import PlanEnrolment
+    from .models.certificates import Certificate
+    from .models.plans import PlanEnrolment
     from .translation import in_reader_language
 
     user = request.user

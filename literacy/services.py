@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .certificates import Certificate
-from .plans import LearningPlanStep, PlanEnrolment, PlanStepCompletion
+from .models.certificates import Certificate
+from .models.plans import LearningPlanStep, PlanEnrolment, PlanStepCompletion
 from .translation import canonical
 
 

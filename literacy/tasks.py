@@ -6,7 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django_tasks import task
 
-from .certificates import Certificate
+from .models.certificates import Certificate
 from .pdf import render_certificate_pdf_bytes
 
 

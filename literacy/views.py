@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
-from .certificates import Certificate
 from .models import current_language_is_french
+from .models.certificates import Certificate
 from .selectors import can_manage_certificate, plan_progress
 from .tasks import render_certificate_pdf
 

@@ -12,7 +12,7 @@ from .admin_menu import RoleMenuItem
 from .admin_scoping import scoped_localize_snippets_api
 from .admin_views import JurisdictionScopedSubmitPageTranslationView, JurisdictionScopedUpdateTranslationsView
 from .models import Audience, Jurisdiction, LearningStatement, Topic
-from .plans import Principle
+from .models.plans import Principle
 from .roles import Role
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from literacy import xapi
-from literacy.certificates import Certificate
+from literacy.models.certificates import Certificate
 from literacy.services import issue_certificate, reinstate_certificate, revoke_certificate
 from literacy.translation import sync_facts
 

@@ -7,7 +7,7 @@ import uuid
 import django.db.models.deletion
 from django.db import migrations, models
 
-import literacy.certificates
+import literacy.models.certificates
 
 
 def canonical_page_ids(Page):
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
             model_name="certificate",
             name="pdf_fr",
             field=models.FileField(
-                blank=True, upload_to=literacy.certificates.certificate_upload_to, verbose_name="PDF (French)"
+                blank=True, upload_to=literacy.models.certificates.certificate_upload_to, verbose_name="PDF (French)"
             ),
         ),
         migrations.AddField(

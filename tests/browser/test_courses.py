@@ -6,9 +6,9 @@ import re
 import pytest
 
 from courses.models import Enrolment
-from literacy.certificates import Certificate
 from literacy.demo import load_plan_demo
 from literacy.models import LearningPlanIndexPage
+from literacy.models.certificates import Certificate
 from tests.courses.helpers import make_course
 from tests.factories import UserFactory, localized_url
 

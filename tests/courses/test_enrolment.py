@@ -6,7 +6,7 @@ from django.db import connection, connections
 
 from courses import services
 from courses.models import Enrolment, LessonCompletion
-from literacy.certificates import Certificate
+from literacy.models.certificates import Certificate
 from tests.factories import PASSWORD, UserFactory
 
 from .helpers import make_course

@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from courses.demo import load_demo
 from courses.importer import CourseImportError, import_course
 from courses.models import CoursePage, LessonPage
-from literacy.plans import LearningPlanPage
+from literacy.models.plans import LearningPlanPage
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ import subprocess
 import pytest
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
-from literacy.certificates import Certificate
+from literacy.models.certificates import Certificate
 from tests.factories import PASSWORD, UserFactory, localized_url
 
 from .helpers import QUESTION_ID, make_course

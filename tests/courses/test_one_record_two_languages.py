@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
-from literacy.certificates import Certificate
+from literacy.models.certificates import Certificate
 from tests.factories import PASSWORD, UserFactory
 
 from .helpers import QUESTION_ID, make_course

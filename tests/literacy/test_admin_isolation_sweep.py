@@ -16,8 +16,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Revision, Workflow
 
-from literacy.certificates import Certificate
 from literacy.models import Jurisdiction, Topic
+from literacy.models.certificates import Certificate
 from resources.models import PlannedResource, ResourcePage
 from resources.services import save_resource_page
 from sessions import services as session_services

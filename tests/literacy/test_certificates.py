@@ -4,8 +4,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 
 from literacy import services
-from literacy.certificates import Certificate
 from literacy.models import Jurisdiction
+from literacy.models.certificates import Certificate
 from tests.factories import PASSWORD, UserFactory, localized_url, staff_user
 
 pytestmark = pytest.mark.django_db

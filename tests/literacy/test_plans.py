@@ -4,11 +4,11 @@ import pytest
 
 from courses import services as course_services
 from literacy import services
-from literacy.certificates import Certificate
 from literacy.completion import is_completed
 from literacy.demo import load_plan_demo
 from literacy.models import LearningPlanIndexPage
-from literacy.plans import LearningPlanPage, PlanEnrolment, PlanStepCompletion
+from literacy.models.certificates import Certificate
+from literacy.models.plans import LearningPlanPage, PlanEnrolment, PlanStepCompletion
 from tests.courses.helpers import plan_lesson_pages
 from tests.factories import PASSWORD, UserFactory
 

@@ -11,9 +11,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from courses.models import Enrolment, LessonCompletion, QuizAttempt
-from literacy.certificates import Certificate
 from literacy.models import LearningPlanIndexPage
-from literacy.plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion
+from literacy.models.certificates import Certificate
+from literacy.models.plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion
 from tests.courses.helpers import make_course
 from tests.factories import UserFactory
 

@@ -12,7 +12,7 @@ from wagtail_localize.models import String, StringTranslation, Translation, Tran
 from courses.models import CourseIndexPage, CoursePage, LessonPage
 from home.models import HomePage
 from literacy.models import JurisdictionIndexPage, JurisdictionPage, LearningPlanIndexPage, Topic
-from literacy.plans import LearningPlanPage, LearningPlanStep
+from literacy.models.plans import LearningPlanPage, LearningPlanStep
 from resources.models import ResourceIndexPage
 from resources.services import save_resource_page
 from sessions.models import SessionIndexPage, SessionPage

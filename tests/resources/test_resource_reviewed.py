@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from literacy import services as literacy_services
 from literacy.models import LearningPlanIndexPage
-from literacy.plans import LearningPlanPage, LearningPlanStep
+from literacy.models.plans import LearningPlanPage, LearningPlanStep
 from literacy.selectors import plan_progress
 from resources.models import ResourceReview
 from resources.services import save_resource_page

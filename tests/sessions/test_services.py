@@ -186,7 +186,7 @@ def test_purge_anonymises_and_deletes_self_identification():
 def test_attendance_issues_one_certificate_and_a_correction_revokes_then_reinstates_it(
     django_capture_on_commit_callbacks,
 ):
-    from literacy.certificates import Certificate
+    from literacy.models.certificates import Certificate
 
     now = timezone.now()
     session = make_session(capacity=3, start=now + timedelta(days=1))

@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Collection, Page
 from wagtail.search import index
 
-from .validators import validate_single_line
+from ..validators import validate_single_line
 
 
 def validate_time_zone(value):
@@ -243,12 +243,6 @@ class LearningPlanIndexPage(Page):
 
     class Meta:
         verbose_name = _("learning plans index")
-
-
-# --- Learning plans and certificates (shared by courses, plans and sessions) -----------------
-# Defined in their own modules to keep this file small; imported here so Django registers them.
-from .certificates import Certificate  # noqa: E402,F401
-from .plans import LearningPlanPage, LearningPlanStep, PlanEnrolment, PlanStepCompletion, Principle  # noqa: E402,F401
 
 
 class WorkerHeartbeat(models.Model):

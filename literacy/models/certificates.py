@@ -97,7 +97,7 @@ class Certificate(models.Model):
 
     @property
     def title(self):
-        from .models import current_language_is_french
+        from .core import current_language_is_french
 
         return self.title_in("fr" if current_language_is_french() else "en")
 
@@ -128,7 +128,7 @@ class Certificate(models.Model):
 
     @classmethod
     def for_subject(cls, *, user, subject):
-        from .translation import canonical
+        from ..translation import canonical
 
         subject = canonical(subject) if hasattr(subject, "translation_key") else subject
         content_type = ContentType.objects.get_for_model(subject)

@@ -15,8 +15,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .routes import TranslatedRoutesMixin
-from .translation import synchronised_fields
+from ..routes import TranslatedRoutesMixin
+from ..translation import synchronised_fields
 
 
 class Principle(models.Model):
@@ -52,13 +52,13 @@ class Principle(models.Model):
 
     @property
     def name(self):
-        from .models import current_language_is_french
+        from .core import current_language_is_french
 
         return self.name_fr if current_language_is_french() and self.name_fr else self.name_en
 
     @property
     def description(self):
-        from .models import current_language_is_french
+        from .core import current_language_is_french
 
         return self.description_fr if current_language_is_french() and self.description_fr else self.description_en
 
@@ -94,8 +94,8 @@ class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("learning plans")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import plan_progress
-        from .services import MIN_REFLECTION_CHARACTERS
+        from ..selectors import plan_progress
+        from ..services import MIN_REFLECTION_CHARACTERS
 
         context = super().get_context(request, *args, **kwargs)
         context["progress"] = plan_progress(plan=self, user=request.user)
@@ -117,7 +117,7 @@ class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
             )
 
     def is_completed_by(self, user):
-        from .selectors import plan_progress
+        from ..selectors import plan_progress
 
         progress = plan_progress(plan=self, user=user)
         return progress["total"] > 0 and progress["done"] == progress["total"]
@@ -128,25 +128,25 @@ class LearningPlanPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
 
     @path("start/")
     def start(self, request):
-        from .views import start_plan
+        from ..views import start_plan
 
         return start_plan(request, plan=self)
 
     @path("steps/<int:step_id>/done/", name="step_done")
     def step_done(self, request, step_id):
-        from .views import complete_plan_step
+        from ..views import complete_plan_step
 
         return complete_plan_step(request, plan=self, step_id=step_id)
 
     @path("certificate/")
     def certificate(self, request):
-        from .views import plan_certificate
+        from ..views import plan_certificate
 
         return plan_certificate(request, plan=self)
 
     @path("pdf/")
     def pdf(self, request):
-        from .views import plan_pdf
+        from ..views import plan_pdf
 
         return plan_pdf(request, plan=self)
 
