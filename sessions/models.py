@@ -16,12 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PagePermissionTester
 from wagtail.search import index
 
 from home.page_cache import shows_seats
 from literacy.jurisdiction_tree import JurisdictionFromTreeMixin
 from literacy.models import Jurisdiction, validate_time_zone
+from literacy.roles import Role
 from literacy.routes import TranslatedRoutesMixin
 from literacy.translation import canonical, synchronised_fields
 from literacy.validators import validate_single_line
@@ -66,6 +67,28 @@ class SessionIndexPage(TranslatedRoutesMixin, RoutablePageMixin, Page):
         )
         response["Content-Disposition"] = f'inline; filename="ogl-{jurisdiction.code.lower()}.ics"'
         return response
+
+
+class SessionPermissionTester(PagePermissionTester):
+    """Coordinators schedule their government's sessions themselves: they publish and unpublish a
+    session with no moderator's approval. The review workflow still stands for editors' changes,
+    and resources and courses keep it for everyone."""
+
+    def _coordinates_this_session(self):
+        if not self.user.is_active or not self.page.jurisdiction_id:
+            return False
+        from literacy.selectors import jurisdictions_for_role
+
+        coordinated = jurisdictions_for_role(user=self.user, role=Role.COORDINATORS)
+        return coordinated.filter(pk=self.page.jurisdiction_id).exists()
+
+    def can_publish(self):
+        return super().can_publish() or (self.can_edit() and self._coordinates_this_session())
+
+    def can_unpublish(self):
+        if super().can_unpublish():
+            return True
+        return self.page.live and not self.page_locked() and self.can_edit() and self._coordinates_this_session()
 
 
 class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePageMixin, Page):
@@ -169,6 +192,9 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
         verbose_name = _("learning session")
         verbose_name_plural = _("learning sessions")
 
+    def permissions_for_user(self, user):
+        return SessionPermissionTester(user, self)
+
     def clean(self):
         super().clean()
         errors = {}
@@ -229,6 +255,20 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
     @property
     def is_cancelled(self):
         return self.status == self.Status.CANCELLED
+
+    @property
+    def schedule_state(self):
+        """Where the session stands for its coordinators, in words: a draft nobody can see yet, a
+        scheduled session (perhaps with changes not yet published), a cancelled or a past one."""
+        if self.is_cancelled:
+            return _("Cancelled")
+        if not self.live:
+            return _("Draft: not published")
+        if self.end < timezone.now():
+            return _("Past")
+        if self.has_unpublished_changes:
+            return _("Scheduled, with changes not yet published")
+        return _("Scheduled")
 
     # --- counts ---------------------------------------------------------------------------
     @cached_property
