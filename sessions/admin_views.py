@@ -15,7 +15,7 @@ from literacy.roles import forbidden
 
 from . import services
 from .charts import bar_chart
-from .forms import CancelSessionForm, RegistrationActionForm
+from .forms import CancelSessionForm, DuplicateSessionForm, RegistrationActionForm
 from .models import Registration, SessionPage
 from .selectors import (
     can_coordinate,
@@ -203,6 +203,22 @@ def cancel_session_view(request, session):
             )
         return redirect("learning_sessions_admin:registrations", pk=session.pk)
     return TemplateResponse(request, "learning_sessions/admin/cancel_session.html", {"session": session, "form": form})
+
+
+@coordinator_only
+def duplicate_session_view(request, session):
+    form = DuplicateSessionForm(request.POST or None, session=session)
+    if request.method == "POST" and form.is_valid():
+        copy = services.duplicate_session(session=session, start=form.cleaned_data["start_local"], actor=request.user)
+        messages.success(
+            request,
+            _("A draft copy of “%(title)s” was made for the new date. Check it, then publish it.")
+            % {"title": session.title},
+        )
+        return redirect("wagtailadmin_pages:edit", copy.pk)
+    return TemplateResponse(
+        request, "learning_sessions/admin/duplicate_session.html", {"session": session, "form": form}
+    )
 
 
 @coordinator_only

@@ -155,6 +155,34 @@ class RegistrationForm(forms.Form):
         return [self[name] for name in self.SELF_ID_FIELDS]
 
 
+class DuplicateSessionForm(forms.Form):
+    """When the copy takes place, in the session's own time zone; everything else is copied."""
+
+    start_local = forms.DateTimeField(
+        label=_("New start (local time)"),
+        widget=AdminDateTimeInput(),
+        help_text=_("In the session's time zone. The copy keeps the length and the registration window."),
+    )
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean_start_local(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data["start_local"]
+        try:
+            start = local_to_utc(value.replace(tzinfo=None), self.session.time_zone)
+        except NonexistentLocalTime:
+            raise forms.ValidationError(
+                _("This time does not exist in %(zone)s (clocks spring forward).") % {"zone": self.session.time_zone}
+            ) from None
+        if start <= timezone.now():
+            raise forms.ValidationError(_("Choose a start in the future."))
+        return start
+
+
 class CancelSessionForm(forms.Form):
     message = forms.CharField(
         label=_("Message to everyone registered"),

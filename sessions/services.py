@@ -2,6 +2,7 @@
 counts, re-checks, writes, appends history and enqueues emails to run after commit."""
 
 import hashlib
+import uuid
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -304,6 +305,47 @@ def move(*, registration, target_session, actor, now=None):
         )
         _notify_on_commit(history)
         return moved
+
+
+def duplicate_session(*, session, start, actor):
+    """A draft copy of the session (every language's page, still one thing) that starts at
+    `start`, with the same length and registration window, and no registrations. Asking twice
+    for the same start gives the same copy."""
+    shift = start - session.start
+    slug_suffix = start.strftime("%Y%m%d-%H%M")
+    source_pages = list(SessionPage.objects.filter(translation_key=session.translation_key).order_by("pk"))
+    with transaction.atomic():
+        _lock_session(session.pk)
+        existing = SessionPage.objects.filter(
+            slug=f"{session.slug}-{slug_suffix}"[:255], path__startswith=session.get_parent().path
+        ).first()
+        if existing is not None:
+            return existing
+        translation_key = uuid.uuid4()
+        copies = []
+        for page in source_pages:
+            facts = {
+                "start": page.start + shift,
+                "end": page.end + shift,
+                "registration_opens": page.registration_opens + shift if page.registration_opens else None,
+                "registration_closes": page.registration_closes + shift if page.registration_closes else None,
+            }
+            copy = page.copy(
+                to=page.get_parent(),
+                update_attrs={
+                    "slug": f"{page.slug}-{slug_suffix}"[:255],
+                    "translation_key": translation_key,
+                    "status": SessionPage.Status.SCHEDULED,
+                    **facts,
+                },
+                copy_revisions=False,
+                keep_live=False,
+                user=actor,
+                reset_translation_key=False,
+                log_action="wagtail.copy",
+            )
+            copies.append(copy)
+    return SessionPage.objects.get(pk=copies[0].pk)
 
 
 def cancel_session(*, session, actor, message, now=None):
