@@ -15,7 +15,7 @@ from literacy.roles import forbidden
 
 from . import services
 from .charts import bar_chart
-from .forms import CancelSessionForm, DuplicateSessionForm, RegistrationActionForm
+from .forms import CancelSessionForm, DuplicateSessionForm, RegistrationActionForm, WalkInForm
 from .models import Registration, SessionPage
 from .selectors import (
     can_coordinate,
@@ -219,6 +219,22 @@ def duplicate_session_view(request, session):
     return TemplateResponse(
         request, "learning_sessions/admin/duplicate_session.html", {"session": session, "form": form}
     )
+
+
+@coordinator_only
+def walk_in_view(request, session):
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_walk_in(
+                session=session, name=form.cleaned_data["name"], email=form.cleaned_data["email"], actor=request.user
+            )
+        except SessionError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("%(name)s is recorded as attended.") % {"name": form.cleaned_data["name"]})
+            return redirect("learning_sessions_admin:registrations", pk=session.pk)
+    return TemplateResponse(request, "learning_sessions/admin/walk_in.html", {"session": session, "form": form})
 
 
 @coordinator_only

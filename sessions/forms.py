@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
+from literacy.validators import validate_single_line
+
 from .rules import schedule_errors
 from .timeutils import CANADIAN_TIME_ZONES, NonexistentLocalTime, local_to_utc, utc_to_local_naive
 
@@ -181,6 +183,14 @@ class DuplicateSessionForm(forms.Form):
         if start <= timezone.now():
             raise forms.ValidationError(_("Choose a start in the future."))
         return start
+
+
+class WalkInForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150, validators=[validate_single_line])
+    email = forms.EmailField(
+        label=_("Email"),
+        help_text=_("Their certificate goes to the account with this address; one is made if there is none."),
+    )
 
 
 class CancelSessionForm(forms.Form):

@@ -394,6 +394,7 @@ class RegistrationHistory(models.Model):
         SESSION_CANCELLED = "session_cancelled", _("Session cancelled")
         MOVED = "moved", _("Moved to another session")
         ATTENDANCE = "attendance", _("Attendance recorded")
+        WALK_IN = "walk_in", _("Came without registering")
         ANONYMISED = "anonymised", _("Anonymised")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="history")

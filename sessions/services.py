@@ -31,6 +31,9 @@ EMAIL_REASONS = {
 }
 
 
+WALK_IN_OPENS_BEFORE_START = timedelta(hours=1)
+
+
 class SessionError(Exception):
     """A registration workflow refused; the message is safe to show to the person."""
 
@@ -233,6 +236,50 @@ def mark_attendance(*, registrations, status, actor, now=None):
                 _sync_attendance_certificate(registration, session=session, actor=actor)
                 changed.append(registration)
     return changed
+
+
+def add_walk_in(*, session, name, email, actor, now=None):
+    """Someone who came to the session without registering, or whom the roster does not show as
+    present: recorded as attended even past capacity (they are in the room), and given the
+    session's certificate. The person's account is found by email, or made for them without a
+    password: "Forgot your password?" lets them in later to see their certificate."""
+    from allauth.account.models import EmailAddress
+    from allauth.utils import generate_unique_username
+    from django.contrib.auth import get_user_model
+
+    now = now or timezone.now()
+    email = email.strip()
+    with transaction.atomic():
+        session = _lock_session(session.pk)
+        if session.status == SessionPage.Status.CANCELLED:
+            raise SessionError(_("This session is cancelled."))
+        if now < session.start - WALK_IN_OPENS_BEFORE_START:
+            raise SessionError(_("Walk-ins can be added from an hour before the session starts."))
+        User = get_user_model()
+        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        if user is None:
+            user = User(
+                username=generate_unique_username([name, email, "walk-in"]),
+                email=email,
+                display_name=name.strip(),
+                jurisdiction=session.jurisdiction,
+                preferred_language=session.language if session.language in ("en", "fr") else "en",
+            )
+            user.set_unusable_password()
+            user.save()
+            EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+        registration = (
+            Registration.objects.filter(session=session, user=user)
+            .exclude(status=Status.CANCELLED)
+            .order_by("pk")
+            .first()
+        )
+        if registration is None:
+            registration = Registration.objects.create(session=session, user=user, status="", created_at=now)
+        if registration.status != Status.ATTENDED:
+            _transition(registration, to_status=Status.ATTENDED, reason=Reason.WALK_IN, actor=actor, now=now)
+            _sync_attendance_certificate(registration, session=session, actor=actor)
+    return registration
 
 
 def _sync_attendance_certificate(registration, *, session, actor):

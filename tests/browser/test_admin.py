@@ -32,14 +32,16 @@ def test_coordinator_tools_are_accessible(page, visit, sign_in):
     ):
         visit(reverse(f"learning_sessions_admin:{name}", args=args))
     assert page.get_by_role("link", name="Back to the sessions dashboard").is_visible()
+    visit(reverse("learning_sessions_admin:duplicate_session", args=(session.pk,)))
+    visit(reverse("learning_sessions_admin:walk_in", args=(session.pk,)))
     visit("/admin/course-report/")
+    visit("/admin/resources/gaps/")
 
 
 def test_moderator_tools_are_accessible(page, visit, sign_in):
     sign_in(staff_user("ON", "Moderators"))
     for path in (
         "/admin/certificates/",
-        "/admin/resources/gaps/",
         "/admin/resources/import/",
         "/admin/resources/needs-review/",
     ):
