@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from literacy.csv_safety import csv_writer
 from literacy.models import Jurisdiction
@@ -15,7 +16,13 @@ from literacy.roles import forbidden
 
 from . import services
 from .charts import bar_chart
-from .forms import CancelSessionForm, DuplicateSessionForm, RegistrationActionForm, WalkInForm
+from .forms import (
+    CancelSessionForm,
+    DuplicateSessionForm,
+    MessageRegistrantsForm,
+    RegistrationActionForm,
+    WalkInForm,
+)
 from .models import Registration, SessionPage
 from .selectors import (
     can_coordinate,
@@ -235,6 +242,37 @@ def walk_in_view(request, session):
             messages.success(request, _("%(name)s is recorded as attended.") % {"name": form.cleaned_data["name"]})
             return redirect("learning_sessions_admin:registrations", pk=session.pk)
     return TemplateResponse(request, "learning_sessions/admin/walk_in.html", {"session": session, "form": form})
+
+
+@coordinator_only
+def message_registrants_view(request, session):
+    import uuid
+
+    form = MessageRegistrantsForm(request.POST or None, initial={"token": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        message = services.message_registrants(
+            session=session,
+            token=form.cleaned_data["token"],
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            include_waitlisted=form.cleaned_data["include_waitlisted"],
+            actor=request.user,
+        )
+        messages.success(
+            request,
+            ngettext(
+                "Your message is on its way to %(count)d person.",
+                "Your message is on its way to %(count)d people.",
+                message.recipients,
+            )
+            % {"count": message.recipients},
+        )
+        return redirect("learning_sessions_admin:registrations", pk=session.pk)
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/message_registrants.html",
+        {"session": session, "form": form, "sent": session.messages.select_related("sent_by")[:20]},
+    )
 
 
 @coordinator_only

@@ -185,6 +185,13 @@ class DuplicateSessionForm(forms.Form):
         return start
 
 
+class MessageRegistrantsForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    subject = forms.CharField(label=_("Subject"), max_length=200, validators=[validate_single_line])
+    body = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    include_waitlisted = forms.BooleanField(label=_("Also send it to the people on the waitlist"), required=False)
+
+
 class WalkInForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150, validators=[validate_single_line])
     email = forms.EmailField(

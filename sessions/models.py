@@ -484,3 +484,24 @@ class Notification(models.Model):
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
+
+
+class SessionMessage(models.Model):
+    """A message a coordinator sent to everyone registered for a session: what was said, by whom,
+    to how many. Each copy goes out once through a Notification row of its own."""
+
+    session = models.ForeignKey(SessionPage, on_delete=models.CASCADE, related_name="messages")
+    token = models.UUIDField(unique=True, help_text="The form's own key, so that a double submit sends once.")
+    subject = models.CharField(_("subject"), max_length=200, validators=[validate_single_line])
+    body = models.TextField(_("message"), max_length=5000)
+    include_waitlisted = models.BooleanField(_("include the waitlist"), default=False)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recipients = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("message to registrants")
+        verbose_name_plural = _("messages to registrants")
+        ordering = ["-created_at"]

@@ -240,3 +240,26 @@ def send_due_reminders():
     return sum(
         1 for registration, days in reminders_due() if send_reminder_email(registration_id=registration.pk, days=days)
     )
+
+
+def send_session_message(*, message_id, registration_id):
+    """One registrant's copy of a coordinator's message, in their language around the words the
+    coordinator wrote."""
+    from .models import SessionMessage
+
+    message = SessionMessage.objects.filter(pk=message_id).first()
+    registration = Registration.objects.select_related("session", "user").filter(pk=registration_id).first()
+    if message is None or registration is None or registration.user is None:
+        return False
+    language = registration.user.preferred_language or "en"
+    with translation.override(language):
+        session = _session_for_language(registration.session, language)
+        lines = [_("A message from the coordinators of this session:"), "", message.body, ""]
+        lines += _session_lines(session, registration)
+        return _deliver(
+            key=f"message-{message.pk}-{registration.pk}",
+            kind="coordinator_message",
+            registration=registration,
+            subject=f"{message.subject} ({session.title})",
+            lines=lines,
+        )

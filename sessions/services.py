@@ -282,6 +282,42 @@ def add_walk_in(*, session, name, email, actor, now=None):
     return registration
 
 
+def message_registrants(*, session, token, subject, body, include_waitlisted, actor):
+    """Email everyone booked (or attended) for the session, and the waitlist if asked; each copy
+    is sent once by a background task. The form's `token` makes a double submit send nothing more."""
+    from .models import SessionMessage
+
+    statuses = list(Registration.SEAT_HOLDING) + ([Status.WAITLISTED] if include_waitlisted else [])
+    with transaction.atomic():
+        message, created = SessionMessage.objects.get_or_create(
+            token=token,
+            defaults={
+                "session": session,
+                "subject": subject,
+                "body": body,
+                "include_waitlisted": include_waitlisted,
+                "sent_by": actor if actor is not None and actor.is_authenticated else None,
+            },
+        )
+        if not created:
+            return message
+        recipients = list(
+            Registration.objects.filter(session=session, status__in=statuses, user__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+        message.recipients = len(recipients)
+        message.save(update_fields=["recipients"])
+        from .tasks import send_session_message
+
+        message_id = message.pk
+        for registration_id in recipients:
+            transaction.on_commit(
+                lambda rid=registration_id: send_session_message.enqueue(message_id=message_id, registration_id=rid)
+            )
+    return message
+
+
 def _sync_attendance_certificate(registration, *, session, actor):
     """Attending earns the session's certificate; a correction to no-show revokes it."""
     if registration.status == Status.ATTENDED:

@@ -16,5 +16,10 @@ def send_session_update_email(*, registration_id, sequence):
 
 
 @task()
+def send_session_message(*, message_id, registration_id):
+    return notifications.send_session_message(message_id=message_id, registration_id=registration_id)
+
+
+@task()
 def send_reminder_email(*, registration_id, days):
     return notifications.send_reminder_email(registration_id=registration_id, days=days)

@@ -34,6 +34,7 @@ def test_coordinator_tools_are_accessible(page, visit, sign_in):
     assert page.get_by_role("link", name="Back to the sessions dashboard").is_visible()
     visit(reverse("learning_sessions_admin:duplicate_session", args=(session.pk,)))
     visit(reverse("learning_sessions_admin:walk_in", args=(session.pk,)))
+    visit(reverse("learning_sessions_admin:message_registrants", args=(session.pk,)))
     visit("/admin/course-report/")
     visit("/admin/resources/gaps/")
 
