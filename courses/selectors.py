@@ -249,41 +249,88 @@ def my_learning_section(request):
 
 
 def coordinator_report(*, user):
-    """Enrolments and completions per course (one row per course, whichever language its learners
-    used), limited to the jurisdictions where `user` is a coordinator."""
+    """Enrolments and completions by the LEARNERS' government: for each government where `user`
+    coordinates, every course its public servants took (whoever published it: the national
+    toolkit counts for Ontario when Ontario's people take it), then the same by organisation."""
     from literacy.selectors import jurisdictions_for_role
-    from literacy.translation import active_locale
 
-    jurisdictions = list(jurisdictions_for_role(user=user, role=Role.COORDINATORS))
-    roots = JurisdictionPage.objects.filter(jurisdiction__in=jurisdictions).select_related("jurisdiction")
-    within = Q(pk__in=[])
-    for root in roots:
-        within |= Q(path__startswith=root.path, depth__gt=root.depth)
-    pages = list(CoursePage.objects.filter(within).select_related("locale").order_by("pk"))
-    jurisdiction_of = {root.path: root.jurisdiction for root in roots}
-    counts = {
-        row["course__translation_key"]: row
-        for row in Enrolment.objects.filter(course__translation_key__in={page.translation_key for page in pages})
-        .values("course__translation_key")
+    jurisdictions = list(jurisdictions_for_role(user=user, role=Role.COORDINATORS).order_by("sort_order"))
+    enrolments = Enrolment.objects.filter(user__jurisdiction__in=jurisdictions)
+    by_course = list(
+        enrolments.values("user__jurisdiction", "course")
         .annotate(enrolments=Count("pk"), completions=Count("pk", filter=Q(completed_at__isnull=False)))
-    }
-    locale = active_locale()
-    families = {}
-    for page in pages:
-        families.setdefault(page.translation_key, []).append(page)
-    rows = []
-    for key, family in families.items():
-        shown = next((page for page in family if page.locale_id == locale.pk), family[0])
-        jurisdiction = next(j for path, j in jurisdiction_of.items() if shown.path.startswith(path))
-        count = counts.get(key, {})
-        rows.append(
-            {
-                "jurisdiction": jurisdiction,
-                "course": shown,
-                "language": ", ".join(sorted(page.locale.language_code for page in family)),
-                "enrolments": count.get("enrolments", 0),
-                "completions": count.get("completions", 0),
-            }
-        )
+        .order_by()
+    )
+    courses = in_reader_language(CoursePage.objects.filter(pk__in={row["course"] for row in by_course}))
+    with_locales(courses.values())
+    by_pk = {jurisdiction.pk: jurisdiction for jurisdiction in jurisdictions}
+    government_pages = list(JurisdictionPage.objects.values_list("path", "jurisdiction__code"))
+
+    def publisher(course):
+        return next((code for path, code in government_pages if course.path.startswith(path)), "")
+
+    rows = [
+        {
+            "jurisdiction": by_pk[row["user__jurisdiction"]],
+            "course": courses[row["course"]],
+            "publisher": publisher(courses[row["course"]]),
+            "enrolments": row["enrolments"],
+            "completions": row["completions"],
+        }
+        for row in by_course
+    ]
     rows.sort(key=lambda row: (row["jurisdiction"].sort_order, row["course"].title))
-    return {"jurisdictions": jurisdictions, "rows": rows}
+    organizations = [
+        {
+            "jurisdiction": by_pk[row["user__jurisdiction"]],
+            "organization": row["user__organization"],
+            "learners": row["learners"],
+            "enrolments": row["enrolments"],
+            "completions": row["completions"],
+        }
+        for row in enrolments.values("user__jurisdiction", "user__organization")
+        .annotate(
+            learners=Count("user", distinct=True),
+            enrolments=Count("pk"),
+            completions=Count("pk", filter=Q(completed_at__isnull=False)),
+        )
+        .order_by("user__organization")
+    ]
+    organizations.sort(key=lambda row: (row["jurisdiction"].sort_order, row["organization"].lower()))
+    return {"jurisdictions": jurisdictions, "rows": rows, "organizations": organizations}
+
+
+def learner_transcripts(*, user, organization=""):
+    """One row per course a learner of the coordinator's governments enrolled in: who, where they
+    work, the course, when they started and finished, and the certificate's verification code."""
+    from literacy.models import Certificate
+    from literacy.selectors import jurisdictions_for_role
+
+    jurisdictions = jurisdictions_for_role(user=user, role=Role.COORDINATORS)
+    enrolments = Enrolment.objects.filter(user__jurisdiction__in=jurisdictions).select_related(
+        "user", "user__jurisdiction", "course"
+    )
+    if organization:
+        enrolments = enrolments.filter(user__organization__iexact=organization)
+    enrolments = list(enrolments.order_by("user__jurisdiction__sort_order", "user__display_name", "user__email", "pk"))
+    courses = in_reader_language([enrolment.course for enrolment in enrolments])
+    certificates = {
+        (certificate.user_id, certificate.object_id): certificate
+        for certificate in Certificate.objects.filter(
+            kind="course",
+            user_id__in={enrolment.user_id for enrolment in enrolments},
+            object_id__in={enrolment.course_id for enrolment in enrolments},
+            revoked_at__isnull=True,
+        )
+    }
+    return [
+        {
+            "learner": enrolment.user,
+            "jurisdiction": enrolment.user.jurisdiction,
+            "course": courses[enrolment.course_id],
+            "enrolled_at": enrolment.enrolled_at,
+            "completed_at": enrolment.completed_at,
+            "certificate": certificates.get((enrolment.user_id, enrolment.course_id)),
+        }
+        for enrolment in enrolments
+    ]

@@ -10,7 +10,15 @@ from . import admin_views
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [path("course-report/", admin_views.course_report, name="courses_report")]
+    return [
+        path("course-report/", admin_views.course_report, name="courses_report"),
+        path(
+            "course-report/transcripts.csv", admin_views.transcripts, {"format": "csv"}, name="courses_transcripts_csv"
+        ),
+        path(
+            "course-report/transcripts.pdf", admin_views.transcripts, {"format": "pdf"}, name="courses_transcripts_pdf"
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

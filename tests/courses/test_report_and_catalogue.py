@@ -13,23 +13,52 @@ from .helpers import make_course
 pytestmark = pytest.mark.django_db
 
 
-def test_coordinator_report_is_scoped_and_exports_csv(client, site_tree, django_capture_on_commit_callbacks):
-    on_course, on_lessons = make_course(site_tree, code="ON", title="Ontario course", with_check=False, lessons=1)
-    make_course(site_tree, code="BC", title="BC course")
-    for _ in range(2):
-        learner = UserFactory()
-        services.enrol(user=learner, course=on_course)
+def test_coordinator_report_counts_the_learners_government_whoever_published_the_course(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    """An Ontario coordinator sees Ontario public servants' completions of a federal course, and
+    nothing of Quebec's learners, even in an Ontario course."""
+    from literacy.models import Jurisdiction
+
+    ontario, quebec = Jurisdiction.objects.get(code="ON"), Jurisdiction.objects.get(code="QC")
+    federal_course, federal_lessons = make_course(
+        site_tree, code="CA", title="Federal course", with_check=False, lessons=1
+    )
+    ontario_course, _lessons = make_course(site_tree, code="ON", title="Ontario course", with_check=False, lessons=1)
+    ontarians = [UserFactory(jurisdiction=ontario, organization=org) for org in ("Treasury", "Treasury", "Health")]
+    quebecer = UserFactory(jurisdiction=quebec, organization="Santé")
+    for learner in ontarians:
+        services.enrol(user=learner, course=federal_course)
+    services.enrol(user=quebecer, course=federal_course)
+    services.enrol(user=quebecer, course=ontario_course)
     with django_capture_on_commit_callbacks(execute=True):
-        services.complete_lesson(user=learner, lesson=on_lessons[0])
+        services.complete_lesson(user=ontarians[0], lesson=federal_lessons[0])
+        services.complete_lesson(user=quebecer, lesson=federal_lessons[0])
 
     client.login(username=staff_user("ON", "Coordinators").username, password=PASSWORD)
     html = client.get("/admin/course-report/").content.decode()
-    assert "Ontario course" in html and "BC course" not in html
-    response = client.get("/admin/course-report/?format=csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Jurisdiction", "Course", "Language", "Enrolments", "Completions"]
-    assert ["ON", "Ontario course", "en", "2", "1"] in rows
-    assert not any("BC course" in row for row in rows)
+    assert "Federal course" in html and "Ontario course" not in html  # only Quebec took the Ontario course
+    rows = list(csv.reader(io.StringIO(client.get("/admin/course-report/?format=csv").content.decode())))
+    assert rows[0] == ["Learners' government", "Course", "Published by", "Enrolments", "Completions"]
+    assert rows[1:] == [["ON", "Federal course", "CA", "3", "1"]]
+    assert "Treasury" in html and "Santé" not in html
+
+    transcripts = client.get("/admin/course-report/transcripts.csv").content.decode()
+    lines = list(csv.reader(io.StringIO(transcripts)))
+    assert lines[0][:3] == ["Government", "Organization", "Learner"]
+    assert sorted(line[3] for line in lines[1:]) == sorted(learner.email for learner in ontarians)
+    assert quebecer.email not in transcripts
+    finished = next(line for line in lines[1:] if line[3] == ontarians[0].email)
+    assert finished[6] and finished[7]  # completed, with the certificate's verification code
+    health = client.get("/admin/course-report/transcripts.csv?organization=health").content.decode()
+    assert ontarians[2].email in health and ontarians[0].email not in health
+
+    pdf = client.get("/admin/course-report/transcripts.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+    client.login(username=staff_user("QC", "Coordinators").username, password=PASSWORD)
+    quebec_rows = list(csv.reader(io.StringIO(client.get("/admin/course-report/?format=csv").content.decode())))
+    assert sorted(row[1] for row in quebec_rows[1:]) == ["Federal course", "Ontario course"]
 
 
 def test_report_is_refused_to_non_coordinators(client, site_tree):
