@@ -275,6 +275,34 @@ def message_registrants_view(request, session):
     )
 
 
+def check_in_view(request, token):
+    """Opened from the learner's QR code on a coordinator's phone: confirm, then record attendance."""
+    registration = services.registration_for_check_in(token)
+    if registration is None:
+        return _forbidden(request)
+    session = registration.session
+    if not can_coordinate(request.user, session):
+        return _forbidden(request)
+    person = registration.user
+    name = (person.display_name or person.email) if person else _("(anonymised)")
+    if request.method == "POST":
+        try:
+            _registration, changed = services.check_in(registration=registration, actor=request.user)
+        except SessionError as error:
+            messages.error(request, str(error))
+        else:
+            if changed:
+                messages.success(request, _("%(name)s is checked in.") % {"name": name})
+            else:
+                messages.info(request, _("%(name)s was already checked in.") % {"name": name})
+        return redirect("learning_sessions_admin:check_in", token=token)
+    return TemplateResponse(
+        request,
+        "learning_sessions/admin/check_in.html",
+        {"session": session, "registration": registration, "name": name},
+    )
+
+
 @coordinator_only
 def session_report_view(request, session):
     # Self-identification is published per jurisdiction only: a session's table beside its

@@ -145,7 +145,20 @@ def active_registration(*, session, user):
 
 def session_detail_context(*, request, session):
     registration = active_registration(session=session, user=request.user)
+    check_in_qr = None
+    if registration is not None and registration.status == Status.BOOKED:
+        from django.urls import reverse
+
+        from literacy.links import absolute_url
+        from literacy.pdf import qr_data_uri
+
+        from .services import check_in_token
+
+        check_in_qr = qr_data_uri(
+            absolute_url(reverse("learning_sessions_admin:check_in", args=[check_in_token(registration)]))
+        )
     return {
+        "check_in_qr": check_in_qr,
         "times": time_labels(session, request.user),
         "registration": registration,
         "waitlist_position": waitlist_position(registration) if registration else None,

@@ -238,6 +238,46 @@ def mark_attendance(*, registrations, status, actor, now=None):
     return changed
 
 
+CHECK_IN_SALT = "ogl.sessions.check-in"
+
+
+def check_in_token(registration):
+    """What the learner's QR code carries: the registration, signed so that nobody can make one up."""
+    from django.core import signing
+
+    return signing.dumps(registration.pk, salt=CHECK_IN_SALT)
+
+
+def registration_for_check_in(token):
+    from django.core import signing
+
+    try:
+        pk = signing.loads(token, salt=CHECK_IN_SALT)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("session", "user").filter(pk=pk).first()
+
+
+def check_in(*, registration, actor, now=None):
+    """Day-of check-in from the learner's QR code: attended, with the certificate; doing it twice
+    changes nothing. Open from an hour before the start, like walk-ins."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.get(pk=registration.pk)
+        if session.status == SessionPage.Status.CANCELLED:
+            raise SessionError(_("This session is cancelled."))
+        if now < session.start - WALK_IN_OPENS_BEFORE_START:
+            raise SessionError(_("Check-in opens an hour before the session starts."))
+        if registration.status == Status.ATTENDED:
+            return registration, False
+        if registration.status not in (Status.BOOKED, Status.NO_SHOW):
+            raise SessionError(_("This person has no seat at this session: add them as a walk-in instead."))
+        _transition(registration, to_status=Status.ATTENDED, reason=Reason.ATTENDANCE, actor=actor, now=now)
+        _sync_attendance_certificate(registration, session=session, actor=actor)
+    return registration, True
+
+
 def add_walk_in(*, session, name, email, actor, now=None):
     """Someone who came to the session without registering, or whom the roster does not show as
     present: recorded as attended even past capacity (they are in the room), and given the
