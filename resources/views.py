@@ -48,6 +48,7 @@ def browse(request, *, index_page):
         ],
         "coverage_url": index_page.route_url("coverage"),
         "active_filters": any(query.filters.values()) or bool(query.q),
+        "filter_count": sum(len(values) for values in query.filters.values()),
     }
     return index_page.render(request, context_overrides=context)
 
