@@ -336,5 +336,40 @@ def load_demo(*, tree, stdout=None):
                 bulk=True,
             )
             created += 1
+    planned = load_planned_resources()
     if stdout is not None:
-        stdout.write(f"Resources: {created} pages created.")
+        stdout.write(f"Resources: {created} pages created, {planned} planned resources added.")
+
+
+# Governments that plan resources for some of their gaps in the demo, so the coverage map shows
+# what is planned beside what is missing.
+PLANNING_GOVERNMENTS = ["NT", "NU", "YT", "PE", "NB", "SK"]
+
+
+def load_planned_resources():
+    """Example plans for the first two gaps of a few governments (idempotent)."""
+    from datetime import date
+
+    from literacy.models import Jurisdiction
+
+    from .models import PlannedResource
+    from .selectors import gaps_for
+
+    jurisdictions = Jurisdiction.objects.filter(code__in=PLANNING_GOVERNMENTS).order_by("sort_order")
+    added = 0
+    for number, (jurisdiction, topic, _already) in enumerate(
+        gap
+        for code in PLANNING_GOVERNMENTS
+        for gap in [g for g in gaps_for(jurisdictions=jurisdictions) if g[0].code == code][:2]
+    ):
+        _plan, created = PlannedResource.objects.get_or_create(
+            jurisdiction=jurisdiction,
+            topic=topic,
+            title=f"Example plan: {topic.name_en} primer / Exemple de plan : introduction – {topic.name_fr}",
+            defaults={
+                "target_date": date(2027, 3 + number % 9, 1),
+                "contact": "open-data-team@example.org",
+            },
+        )
+        added += created
+    return added

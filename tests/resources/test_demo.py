@@ -2,7 +2,7 @@ import pytest
 
 from literacy.models import Jurisdiction
 from resources.demo import load_demo
-from resources.models import ResourcePage
+from resources.models import PlannedResource, ResourcePage
 from resources.selectors import coverage_matrix
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +28,13 @@ def test_demo_is_bilingual_covers_every_jurisdiction_with_gaps_and_is_idempotent
     assert page.live_revision_id and page.live_revision_id == page.latest_revision_id
     assert not page.has_unpublished_changes
     assert page.live_revision.as_object().title == page.title
+    planned = [cell for row in coverage_matrix()["rows"] for cell in row["cells"] if cell["gap"] and cell["planned"]]
+    assert len(planned) >= 10
+    assert {item.jurisdiction.code for cell in planned for item in cell["planned"]} >= {"NT", "NU", "YT"}
+    assert "Planned" in client.get("/en/resources/coverage/").content.decode()
     total = ResourcePage.objects.count()
+    plans = PlannedResource.objects.count()
     load_demo(tree=site_tree)
-    assert ResourcePage.objects.count() == total
+    assert ResourcePage.objects.count() == total and PlannedResource.objects.count() == plans
     response = client.get(page.url)
     assert response.status_code == 200 and page.title.encode() in response.content
