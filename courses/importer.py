@@ -11,6 +11,11 @@
 Everything is checked before anything is written; every problem is reported as
 "<file>:<line>: <message>" and nothing is created when there is one. The course is saved as a
 draft (its lessons too) under the jurisdiction's page in the course's language tree.
+
+Importing a folder again (same course slug under the same page) updates that course instead:
+new draft revisions of the course and of each lesson matched by slug (give lessons a `slug` so a
+new title does not make a new lesson), new lessons added as drafts, lessons gone from the folder
+unpublished but kept, since learners' progress points at them. Nothing is published.
 """
 
 import re
@@ -183,8 +188,63 @@ def parse_folder(folder):
     return course, lessons, errors
 
 
+def _objectives_html(objectives):
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in objectives) + "</ul>" if objectives else ""
+
+
+@transaction.atomic
+def _update_course(course, plan, lessons):
+    """Re-importing a course's folder updates it in place: new draft revisions of the course and
+    of each lesson matched by slug (question ids kept by position, so earlier answers still count),
+    new lessons added as drafts, and lessons no longer in the folder unpublished, never deleted,
+    since learners' progress points at them. Nothing is published: an editor reviews and publishes.
+    `course.import_report` lists what changed."""
+    report = []
+    course.title = plan["title"]
+    course.summary = plan["summary"]
+    course.estimated_duration = plan["duration"]
+    course.pass_mark = plan["pass_mark"]
+    course.learning_objectives = _objectives_html(plan["objectives"])
+    course.topics = plan["topics"]
+    course.audiences = plan["audiences"]
+    course.save_revision()
+    report.append(f"course “{course.title}”: new draft revision")
+    existing = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
+    for lesson in lessons:
+        page = existing.pop(lesson["slug"], None)
+        if page is None:
+            page = LessonPage(
+                title=lesson["title"],
+                slug=lesson["slug"],
+                locale=course.locale,
+                live=False,
+                body=[{"type": "markdown", "value": lesson["body"]}],
+                knowledge_check=lesson["quiz"],
+            )
+            course.add_child(instance=page)
+            page.save_revision()
+            report.append(f"lesson “{page.title}”: added as a draft")
+            continue
+        previous = page.knowledge_check.raw_data
+        for question, old in zip(lesson["quiz"], previous, strict=False):
+            question["id"] = old["id"]
+        draft = page.get_latest_revision_as_object()
+        draft.title = lesson["title"]
+        draft.body = [{"type": "markdown", "value": lesson["body"]}]
+        draft.knowledge_check = lesson["quiz"]
+        draft.save_revision()
+        report.append(f"lesson “{draft.title}”: new draft revision")
+    for page in existing.values():
+        if page.live:
+            page.unpublish()
+        report.append(f"lesson “{page.title}”: no longer in the folder, unpublished (kept for learners' records)")
+    course.import_report = report
+    return course
+
+
 def import_course(*, folder, jurisdiction_code):
-    """Create a draft course with its lessons. Raises CourseImportError listing every problem."""
+    """Create a draft course with its lessons, or update the course of the same slug (see
+    `_update_course`). Raises CourseImportError listing every problem."""
     course_doc, lesson_docs, errors = parse_folder(folder)
     jurisdiction = Jurisdiction.objects.filter(code=jurisdiction_code.upper()).first()
     if jurisdiction is None:
@@ -249,13 +309,16 @@ def import_course(*, folder, jurisdiction_code):
         raise CourseImportError(
             [f"--jurisdiction: {jurisdiction.code} has no page in the '{locale.language_code}' tree"]
         )
-    if parent.get_children().filter(slug=plan["slug"]).exists():
-        raise CourseImportError(
-            [
-                f"{course_doc.path.name}:{course_doc.lines.get('slug', 2)}: a page with slug "
-                f"'{plan['slug']}' already exists under {parent.title}"
-            ]
-        )
+    same_slug = parent.get_children().filter(slug=plan["slug"]).specific().first()
+    if same_slug is not None:
+        if not isinstance(same_slug, CoursePage):
+            raise CourseImportError(
+                [
+                    f"{course_doc.path.name}:{course_doc.lines.get('slug', 2)}: a page with slug "
+                    f"'{plan['slug']}' already exists under {parent.title} and is not a course"
+                ]
+            )
+        return _update_course(same_slug, plan, lessons)
     source = None
     if plan["translation_of"]:
         other_parent = JurisdictionPage.objects.filter(jurisdiction=jurisdiction).exclude(locale=locale).first()
@@ -279,9 +342,7 @@ def import_course(*, folder, jurisdiction_code):
             language=plan["language"],
             locale=locale,
             live=False,
-            learning_objectives="<ul>" + "".join(f"<li>{escape(item)}</li>" for item in plan["objectives"]) + "</ul>"
-            if plan["objectives"]
-            else "",
+            learning_objectives=_objectives_html(plan["objectives"]),
         )
         if source is not None:
             course.translation_key = source.translation_key
@@ -317,4 +378,5 @@ def import_course(*, folder, jurisdiction_code):
                 page.translation_key = source_lesson.translation_key
             course.add_child(instance=page)
             page.save_revision()
+    course.import_report = [f"course “{course.title}”: created as a draft with {len(lessons)} lessons"]
     return course

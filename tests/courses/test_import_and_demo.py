@@ -88,6 +88,48 @@ def test_errors_name_the_file_and_line_and_nothing_is_created(site_tree, course_
     assert not CoursePage.objects.exists()
 
 
+def test_reimporting_a_folder_updates_the_course_and_keeps_learners_progress(site_tree, course_folder):
+    from courses import services
+    from courses.models import LessonCompletion
+    from tests.factories import UserFactory
+
+    course = import_course(folder=course_folder, jurisdiction_code="ON")
+    course.save_revision().publish()
+    course = CoursePage.objects.get(pk=course.pk)
+    first, second = LessonPage.objects.child_of(course).order_by("path")
+    for lesson in (first, second):
+        lesson.save_revision().publish()
+    question_id = first.questions()[0][0]
+    learner = UserFactory()
+    services.enrol(user=learner, course=course)
+    services.complete_lesson(user=learner, lesson=second)
+
+    write(
+        course_folder, "course.md", "---\ntitle: Imported course, revised\nslug: imported-course\nsummary: New.\n---\n"
+    )
+    (course_folder / "01-first.md").write_text(
+        (course_folder / "01-first.md").read_text().replace("title: First", "title: First, revised\nslug: first")
+    )
+    (course_folder / "02-second.md").unlink()
+    write(course_folder, "03-third.md", "---\ntitle: Third\n---\nBody three.\n")
+    again = import_course(folder=course_folder, jurisdiction_code="ON")
+
+    assert again.pk == course.pk and CoursePage.objects.count() == 1
+    assert again.import_report[0].startswith("course “Imported course, revised”")
+    course.refresh_from_db()
+    assert course.live and course.title == "Imported course"  # the live course changes when published
+    assert course.get_latest_revision_as_object().title == "Imported course, revised"
+    first.refresh_from_db()
+    revised = first.get_latest_revision_as_object()
+    assert revised.title == "First, revised" and revised.questions()[0][0] == question_id
+    second.refresh_from_db()
+    assert not second.live  # no longer in the folder: unpublished, kept for the learner's record
+    assert LessonCompletion.objects.filter(user=learner, lesson=second).exists()
+    third = LessonPage.objects.child_of(course).get(slug="third")
+    assert not third.live
+    assert any("unpublished" in line for line in again.import_report)
+
+
 def test_command_reports_every_error(site_tree, course_folder):
     write(course_folder, "02-second.md", "---\nquiz: 3\n---\n")
     write(course_folder, "course.md", "---\nsummary: S\n---\n")

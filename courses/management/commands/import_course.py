@@ -15,7 +15,6 @@ class Command(BaseCommand):
             course = import_course(folder=folder, jurisdiction_code=jurisdiction)
         except CourseImportError as error:
             raise CommandError("The course was not imported:\n" + "\n".join(f"  {e}" for e in error.errors)) from error
-        lessons = course.get_children().count()
-        self.stdout.write(
-            self.style.SUCCESS(f"Imported draft course “{course.title}” with {lessons} lessons (page {course.pk}).")
-        )
+        for line in course.import_report:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(self.style.SUCCESS(f"Imported “{course.title}” (page {course.pk}); nothing was published."))
