@@ -26,7 +26,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("home.urls")),
-    path("", include("sessions.urls")),
     path("", include("literacy.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

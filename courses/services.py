@@ -12,7 +12,6 @@ from literacy import xapi
 from literacy.services import issue_certificate
 from literacy.translation import canonical
 
-from .blocks import QuestionBlock
 from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt
 
 
@@ -93,8 +92,6 @@ def grade(*, lesson, answers):
     for question_id, question in questions:
         correct = {index for index, option in enumerate(question["options"]) if option["is_correct"]}
         selected = sorted({int(i) for i in answers.get(question_id, []) if 0 <= int(i) < len(question["options"])})
-        if question["kind"] != QuestionBlock.MULTIPLE:
-            selected = selected[:1] if len(selected) == 1 else selected
         results.append((question_id, selected, set(selected) == correct))
     if not questions:
         return 100, results

@@ -394,14 +394,6 @@ def broken_links(*, jurisdictions):
     return pages
 
 
-def jurisdiction_resources(*, jurisdiction_page, limit=None):
-    """Live resources of a jurisdiction page (for the jurisdiction template include)."""
-    queryset = listing_queryset(
-        live_resources(locale=jurisdiction_page.locale).child_of(jurisdiction_page).order_by("-date_published", "title")
-    )
-    return list(queryset[:limit] if limit else queryset)
-
-
 def my_learning_section(request):
     """This app's part of "My learning": a dict with `template` and `context`, or None when it has nothing."""
     return None

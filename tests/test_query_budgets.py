@@ -63,3 +63,22 @@ def test_a_governments_calendar_feed_makes_the_same_queries_for_six_sessions_as_
     add(4, 2)
     many = _queries(client, url)
     assert many == few, (few, many)
+
+
+def test_the_course_report_makes_the_same_queries_for_six_courses_and_learners_as_for_two(client, site_tree):
+    from literacy.models import Jurisdiction
+    from tests.factories import staff_user
+
+    ontario = Jurisdiction.objects.get(code="ON")
+
+    def add(number, offset):
+        for n in range(offset, offset + number):
+            course, _lessons = make_course(site_tree, code="CA", title=f"Report course {n}", lessons=1)
+            course_services.enrol(user=UserFactory(jurisdiction=ontario, organization=f"Org {n}"), course=course)
+
+    client.force_login(staff_user("ON", "Coordinators"))
+    add(2, 0)
+    few = _queries(client, "/admin/course-report/"), _queries(client, "/admin/course-report/transcripts.csv")
+    add(4, 2)
+    many = _queries(client, "/admin/course-report/"), _queries(client, "/admin/course-report/transcripts.csv")
+    assert many == few, (few, many)

@@ -2,7 +2,6 @@ import json
 import re
 
 import pytest
-from django.template import Context, Template
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +36,3 @@ def test_jurisdiction_page_lists_its_resources(client, make_resource, site_tree)
     response = client.get(site_tree["jurisdictions"]["YT"]["pages"]["en"].url)
     assert b"Yukon open data guide" in response.content
     assert b"Nunavut guide" not in response.content
-
-
-def test_jurisdiction_resource_list_tag(rf, make_resource, site_tree):
-    make_resource(code="YT", title="Yukon open data guide")
-    make_resource(code="NU", title="Nunavut guide")
-    page = site_tree["jurisdictions"]["YT"]["pages"]["en"]
-    html = Template("{% load resources_tags %}{% jurisdiction_resource_list page %}").render(
-        Context({"page": page, "request": rf.get("/en/")})
-    )
-    assert "Yukon open data guide" in html and "Nunavut guide" not in html
