@@ -4,12 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.module_loading import import_string
+from django.utils.text import capfirst
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
-from literacy.models import current_language
+from literacy.models import Jurisdiction, current_language
 from literacy.search import in_language_by_rank, matching_translation_keys, search_terms
 
 from .forms import ProfileForm
@@ -60,7 +61,39 @@ def search(request):
         results = in_language_by_rank(pages.specific(), keys, locale=Locale.get_active())
         paginator = Paginator(results, SEARCH_PAGE_SIZE)
         results_page = paginator.get_page(request.GET.get("page"))
+        results_page.object_list = search_result_rows(list(results_page.object_list))
     return render(request, "home/search.html", {"query": query, "site_search_query": query, "results": results_page})
+
+
+def search_result_rows(pages):
+    """What a reader needs to choose a result: what kind of thing it is, whose it is, what it says."""
+    from django.utils.html import strip_tags
+    from django.utils.text import Truncator
+
+    from literacy.models import JurisdictionPage
+
+    governments = list(JurisdictionPage.objects.values_list("path", "jurisdiction"))
+    names = {
+        jurisdiction.pk: jurisdiction.name
+        for jurisdiction in Jurisdiction.objects.filter(pk__in={pk for _path, pk in governments})
+    }
+    rows = []
+    for page in pages:
+        government = next((pk for path, pk in governments if page.path.startswith(path)), None)
+        summary = (
+            getattr(page, "summary", "")
+            or page.search_description
+            or strip_tags(str(getattr(page, "description", "") or getattr(page, "intro", "") or ""))
+        )
+        rows.append(
+            {
+                "page": page,
+                "kind": capfirst(page._meta.verbose_name),
+                "government": names.get(government, ""),
+                "summary": Truncator(summary).words(40),
+            }
+        )
+    return rows
 
 
 def about_page(request, template):

@@ -6,12 +6,12 @@ pytestmark = pytest.mark.django_db
 def test_search_finds_pages_in_the_readers_language_only(client):
     english = client.get("/en/search/", {"q": "Ontario"})
     assert english.status_code == 200
-    titles = [page.title for page in english.context["results"]]
+    titles = [row["page"].title for row in english.context["results"]]
     assert "Ontario" in titles
     french = client.get("/fr/recherche/", {"q": "Colombie"})
-    titles = [page.title for page in french.context["results"]]
+    titles = [row["page"].title for row in french.context["results"]]
     assert titles == ["Colombie-Britannique"]
-    assert all(page.locale.language_code == "fr" for page in french.context["results"])
+    assert all(row["page"].locale.language_code == "fr" for row in french.context["results"])
 
 
 def test_search_query_is_rendered_inert(client):
@@ -29,7 +29,7 @@ def test_empty_search_shows_the_form_without_results(client):
 
 
 def test_search_matches_accented_french_words(client):
-    titles = [page.title for page in client.get("/fr/recherche/", {"q": "Île-du-Prince"}).context["results"]]
+    titles = [row["page"].title for row in client.get("/fr/recherche/", {"q": "Île-du-Prince"}).context["results"]]
     assert "Île-du-Prince-Édouard" in titles
 
 
@@ -55,7 +55,36 @@ def test_header_search_box_keeps_the_site_query_and_nothing_else(client):
 
 
 def test_site_search_crosses_languages_and_answers_in_the_readers(client):
-    english = [page.title for page in client.get("/en/search/", {"q": "Colombie-Britannique"}).context["results"]]
+    english = [row["page"].title for row in client.get("/en/search/", {"q": "Colombie-Britannique"}).context["results"]]
     assert english == ["British Columbia"]
-    french = [page.title for page in client.get("/fr/recherche/", {"q": "Prince Edward Island"}).context["results"]]
+    french = [
+        row["page"].title for row in client.get("/fr/recherche/", {"q": "Prince Edward Island"}).context["results"]
+    ]
     assert french == ["Île-du-Prince-Édouard"]
+
+
+def test_each_result_says_what_it_is_whose_it_is_and_what_it_says(client, site_tree, settings):
+    from datetime import date
+
+    from literacy.models import Audience, Topic
+    from resources.services import save_resource_page
+    from tests.sessions.helpers import make_session
+
+    settings.OGL_PAGE_CACHE_SECONDS = 0
+    save_resource_page(
+        parent=site_tree["jurisdictions"]["NS"]["pages"]["en"],
+        title="Harbour data clinic notes",
+        topics=[Topic.objects.get(slug="basics")],
+        audiences=[Audience.objects.get(slug="managers")],
+        summary="What we learned running a harbour data clinic.",
+        resource_type="guide",
+        languages=["en"],
+        licence="ogl-canada-2.0",
+        link_url="https://example.org/clinic",
+        publisher="Nova Scotia",
+        date_published=date(2025, 1, 1),
+    )
+    make_session("NS", title="Harbour data clinic")
+    html = client.get("/en/search/", {"q": "harbour clinic"}).content.decode()
+    assert "Resource · Nova Scotia" in html and "Learning session · Nova Scotia" in html
+    assert "What we learned running a harbour data clinic." in html
