@@ -2,9 +2,10 @@
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from literacy.models import Jurisdiction
-from literacy.roles import Role
+from literacy.roles import WORKING_GROUP, Role, group_for
 
 DEMO_PASSWORD = "ogl-demo-2026"
 
@@ -20,6 +21,7 @@ DEMO_USERS = [
     ("coordinator.bc@example.ca", "Bruno Coordinator", "BC", Role.COORDINATORS, "en"),
 ]
 SUPERUSER_EMAIL = "admin@example.ca"
+WORKING_GROUP_EMAIL = "working.group@example.ca"
 
 
 def _ensure_user(email, *, display_name, jurisdiction=None, language="en", superuser=False):
@@ -48,12 +50,7 @@ def ensure_demo_users():
         jurisdiction = Jurisdiction.objects.get(code=code)
         user = _ensure_user(email, display_name=display_name, jurisdiction=jurisdiction, language=language)
         if role:
-            group = {
-                Role.EDITORS: jurisdiction.editors_group,
-                Role.MODERATORS: jurisdiction.moderators_group,
-                Role.COORDINATORS: jurisdiction.coordinators_group,
-            }[role]
-            user.groups.add(group)
+            user.groups.add(group_for(jurisdiction=jurisdiction, role=role))
         created.append((email, f"{code} {role.lower().rstrip('s') if role else 'learner'}"))
     _ensure_user(
         SUPERUSER_EMAIL,
@@ -62,4 +59,7 @@ def ensure_demo_users():
         superuser=True,
     )
     created.append((SUPERUSER_EMAIL, "superuser"))
+    member = _ensure_user(WORKING_GROUP_EMAIL, display_name="Wen Working Group", jurisdiction=None, language="fr")
+    member.groups.add(Group.objects.get(name=WORKING_GROUP))
+    created.append((WORKING_GROUP_EMAIL, "national working group (aggregates only)"))
     return created

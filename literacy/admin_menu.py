@@ -2,7 +2,7 @@
 
 from wagtail.admin.menu import MenuItem
 
-from .selectors import jurisdictions_for_role, jurisdictions_for_staff
+from .roles import holds
 
 
 class RoleMenuItem(MenuItem):
@@ -14,6 +14,4 @@ class RoleMenuItem(MenuItem):
         super().__init__(*args, **kwargs)
 
     def is_shown(self, request):
-        if self.role is None:
-            return jurisdictions_for_staff(user=request.user).exists()
-        return jurisdictions_for_role(user=request.user, role=self.role).exists()
+        return holds(request.user, self.role)

@@ -22,7 +22,7 @@ from wagtail.models import (
 )
 
 from .models import Audience, Jurisdiction, JurisdictionIndexPage, JurisdictionPage, Topic
-from .roles import GROUP_FIELDS, Role
+from .roles import GROUP_FIELDS, WORKING_GROUP, Role
 from .vocabulary import AUDIENCES, JURISDICTIONS, TOPICS
 
 LANGUAGE_CODES = ("en", "fr")
@@ -201,12 +201,20 @@ def jurisdiction_slug(jurisdiction, language_code):
 
 
 @transaction.atomic
+def ensure_working_group():
+    """The national working group's group: admin access (for its report) and no page permissions."""
+    group, _ = Group.objects.get_or_create(name=WORKING_GROUP)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    return group
+
+
 def provision_jurisdictions(*, site_roots):
     """Provision every jurisdiction under `site_roots`, a dict of language code → that language's
     home page (the pages must be translations of each other)."""
     locales = ensure_locales()
     ensure_vocabulary()
     _ensure_translation_permission()
+    ensure_working_group()
     index_en = ensure_child_page(
         parent=site_roots["en"],
         page_class=JurisdictionIndexPage,

@@ -25,6 +25,28 @@ GROUP_FIELDS = {
 }
 
 
+# The Canada Open Government Working Group sees every government's aggregates, and nothing else:
+# one national group, not a role held per government.
+WORKING_GROUP = "Working group"
+
+
+def in_working_group(user):
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=WORKING_GROUP).exists()
+
+
+def holds(user, role):
+    """Whether `user` holds `role` somewhere (any role when None; the working group by its name)."""
+    from .selectors import jurisdictions_for_role, jurisdictions_for_staff
+
+    if role == WORKING_GROUP:
+        return in_working_group(user)
+    if role is None:
+        return jurisdictions_for_staff(user=user).exists()
+    return jurisdictions_for_role(user=user, role=role).exists()
+
+
 def group_for(*, jurisdiction, role):
     """The group through which people hold `role` in `jurisdiction`."""
     return getattr(jurisdiction, GROUP_FIELDS[Role(role)])
@@ -45,13 +67,7 @@ def role_required(role=None):
     def decorate(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            from .selectors import jurisdictions_for_role, jurisdictions_for_staff
-
-            if role is None:
-                allowed = jurisdictions_for_staff(user=request.user).exists()
-            else:
-                allowed = jurisdictions_for_role(user=request.user, role=role).exists()
-            if not allowed:
+            if not holds(request.user, role):
                 return forbidden(request)
             return view(request, *args, **kwargs)
 
