@@ -1,6 +1,12 @@
-"""Write locale_overrides/fr/LC_MESSAGES/django.po: django-allauth's French strings in the
-Government of Canada's terminology ("courriel", not "e-mail"). Rerun after upgrading allauth:
-    .venv/bin/python scripts/make_allauth_fr_overrides.py && make messages
+"""Keep locale_overrides/fr/LC_MESSAGES/django.po in step with django-allauth.
+
+Flow: that .po file is the source of truth. Its French was written by hand in Canadian French
+(« courriel », « se connecter », gender-neutral wording, typographic apostrophes) and this script
+never changes a translated entry. After upgrading allauth, run
+    .venv/bin/python scripts/make_allauth_fr_overrides.py
+It adds every allauth msgid that mentions email/e-mail and is not yet in the file as an EMPTY
+entry; a translator fills those in, then runs scripts/french_typography.py and compilemessages.
+An empty entry falls back to allauth's own French until it is translated.
 """
 
 import re
@@ -11,67 +17,31 @@ import polib
 
 SOURCE = Path(allauth.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"
 TARGET = Path(__file__).resolve().parent.parent / "locale_overrides" / "fr" / "LC_MESSAGES" / "django.po"
-
-REPLACEMENTS = [
-    (r"\bl['’]e-mail\b", "le courriel"),
-    (r"\bL['’]e-mail\b", "Le courriel"),
-    (r"\bd['’]e-mail\b", "de courriel"),
-    (r"\bD['’]e-mail\b", "De courriel"),
-    (r"\bcet e-mail\b", "ce courriel"),
-    (r"\bCet e-mail\b", "Ce courriel"),
-    (r"\bun e-mail\b", "un courriel"),
-    (r"\bUn e-mail\b", "Un courriel"),
-    (r"\bles e-mails\b", "les courriels"),
-    (r"\be-mails\b", "courriels"),
-    (r"\bE-mails\b", "Courriels"),
-    (r"\be-mail\b", "courriel"),
-    (r"\bE-mail\b", "Courriel"),
-    (r"\bemail\b", "courriel"),
-    (r"\bEmail\b", "Courriel"),
-]
-# Sign-up is "S’inscrire" as the site header and the Government of Canada's sign-in pages say it.
-WORDING = {"Sign Up": "S’inscrire", "Signup": "S’inscrire"}
-PLACEHOLDER = re.compile(r"(\{[^}]*\}|%\([^)]*\)[sd]|%[sd])")
-
-
-def government_french(text):
-    """Rewrite the words, never the placeholders ({email}, %(email)s) the code fills in."""
-    parts = PLACEHOLDER.split(text)
-    for index in range(0, len(parts), 2):
-        for pattern, replacement in REPLACEMENTS:
-            parts[index] = re.sub(pattern, replacement, parts[index])
-    return "".join(parts)
+MENTIONS_EMAIL = re.compile(r"(?i)\be-?mails?\b")
 
 
 def main():
     source = polib.pofile(str(SOURCE))
-    target = polib.POFile()
-    target.metadata = {
-        "Content-Type": "text/plain; charset=UTF-8",
-        "Language": "fr",
-        "Plural-Forms": source.metadata.get("Plural-Forms", "nplurals=2; plural=(n > 1);"),
-    }
+    target = polib.pofile(str(TARGET))
+    known = {(entry.msgctxt, entry.msgid) for entry in target}
+    added = 0
     for entry in source:
-        if entry.obsolete or "fuzzy" in entry.flags:
+        if entry.obsolete or (entry.msgctxt, entry.msgid) in known:
             continue
-        if entry.msgid in WORDING and not entry.msgctxt:
-            target.append(polib.POEntry(msgid=entry.msgid, msgstr=WORDING[entry.msgid]))
-            continue
-        texts = [entry.msgstr, *entry.msgstr_plural.values()]
-        if not any(re.search(r"(?i)\be-?mails?\b", text or "") for text in texts):
+        if not MENTIONS_EMAIL.search(entry.msgid + (entry.msgid_plural or "")):
             continue
         target.append(
             polib.POEntry(
                 msgid=entry.msgid,
                 msgid_plural=entry.msgid_plural,
                 msgctxt=entry.msgctxt,
-                msgstr=government_french(entry.msgstr),
-                msgstr_plural={k: government_french(v) for k, v in entry.msgstr_plural.items()},
+                msgstr="",
+                msgstr_plural={key: "" for key in entry.msgstr_plural},
             )
         )
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
+        added += 1
     target.save(str(TARGET))
-    print(f"{len(target)} allauth strings rewritten into {TARGET}")
+    print(f"{added} new allauth strings to translate in {TARGET}")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,8 @@ def test_the_rule(before, after):
     assert french_typography.normalise(before) == after
 
 
-# Placeholders, addresses and code are not prose.
-NOT_PROSE = re.compile(r"\{[^}]*\}|%\([^)]*\)\w|\S+@\S+|\w+://\S+|`[^`]*`|mailto:\S+")
+# Placeholders, addresses, code and OAuth scope values ("openid(ENTER)email(ENTER)") are not prose.
+NOT_PROSE = re.compile(r"\{[^}]*\}|%\([^)]*\)\w|\S+@\S+|\w+://\S+|`[^`]*`|mailto:\S+|\w+\(ENTER\)")
 
 
 def test_french_strings_keep_to_the_glossary():
@@ -76,4 +76,46 @@ def test_a_jurisdiction_is_a_gouvernement_in_every_catalogue():
         for entry in polib.pofile(str(path))
         if "jurisdiction" in entry.msgid.lower() and re.search(r"\badministrations?\b", entry.msgstr, re.IGNORECASE)
     ]
+    assert offences == []
+
+
+ACCOUNT_DEFECTS = {
+    r"\bcet courriel": "ce courriel",
+    r"\bl['’]courriel": "le courriel / l’adresse courriel",
+    r"\bdossier spam": "dossier de pourriels",
+    r"\bMerci de\b": "Veuillez",
+    r"(?<!nom d’)\butilisat(?:eur|rice)s?\b": "gender-neutral wording: « la personne », « votre compte »",
+    r"'": "the typographic apostrophe ’",
+}
+
+
+def test_account_messages_are_canadian_french_without_the_mechanical_swap_defects():
+    path = ROOT / "locale_overrides" / "fr" / "LC_MESSAGES" / "django.po"
+    offences = [
+        f"{entry.msgid[:60]}: “{match.group(0)}” (use {use})"
+        for entry in polib.pofile(str(path))
+        for pattern, use in ACCOUNT_DEFECTS.items()
+        for match in re.finditer(pattern, re.sub(r"<[^>]*>", " ", entry.msgstr), flags=re.IGNORECASE)
+    ]
+    assert offences == []
+
+
+PLACEHOLDER = re.compile(r"%\([^)]+\)[sdfr]|%[sdif]|\{\w*\}|</?\w+")
+
+
+def _placeholders(text):
+    return set(PLACEHOLDER.findall(text.replace("%%", "")))
+
+
+def test_every_french_string_keeps_the_placeholders_of_its_english():
+    offences = []
+    for path in french_typography.french_catalogues():
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or "fuzzy" in entry.flags:
+                continue
+            english = _placeholders(entry.msgid) | _placeholders(entry.msgid_plural or "")
+            forms = [text for text in [entry.msgstr, *entry.msgstr_plural.values()] if text]
+            french = set().union(*(_placeholders(text) for text in forms)) if forms else english
+            if french != english:
+                offences.append(f"{path.relative_to(ROOT)}: {entry.msgid[:60]} {sorted(english ^ french)}")
     assert offences == []
