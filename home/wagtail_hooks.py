@@ -33,5 +33,5 @@ def register_national_report_url():
 @hooks.register("register_reports_menu_item")
 def register_national_report_menu_item():
     return RoleMenuItem(
-        _("National view"), reverse("home_national_report"), icon_name="site", order=690, role=WORKING_GROUP
+        _("National view"), reverse("home_national_report"), icon_name="table", order=690, role=WORKING_GROUP
     )
