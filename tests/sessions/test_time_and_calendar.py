@@ -114,11 +114,8 @@ EMPTY_RICH_TEXT = (
 )
 
 
-def test_admin_form_converts_local_wall_clock_to_utc(site_tree):
-    from sessions.models import SessionPage
-
-    parent = site_tree["jurisdictions"]["NL"]["pages"]["en"]
-    form_class = SessionPage.get_edit_handler().get_form_class()
+def admin_form_data(**changes):
+    """What the session editor posts for a virtual session in St. John's (Newfoundland time)."""
     data = {
         "title": "Budget data",
         "slug": "budget-data",
@@ -137,6 +134,15 @@ def test_admin_form_converts_local_wall_clock_to_utc(site_tree):
         "meeting_link": "",
         "facilitators": "",
     }
+    return {**data, **changes}
+
+
+def test_admin_form_converts_local_wall_clock_to_utc(site_tree):
+    from sessions.models import SessionPage
+
+    parent = site_tree["jurisdictions"]["NL"]["pages"]["en"]
+    form_class = SessionPage.get_edit_handler().get_form_class()
+    data = admin_form_data()
     form = form_class(data, instance=SessionPage(), parent_page=parent, for_user=None)
     assert form.is_valid(), form.errors
     page = form.save(commit=False)
@@ -184,24 +190,13 @@ def test_the_admin_form_and_the_model_refuse_a_schedule_with_the_same_words(site
     session = make_session("NL", capacity=5)
     parent = site_tree["jurisdictions"]["NL"]["pages"]["en"]
     form_class = SessionPage.get_edit_handler().get_form_class()
-    data = {
-        "title": "Budget data",
-        "slug": "budget-data-2",
-        "format": "virtual",
-        "language": "en",
-        "capacity": "0",
-        "status": "scheduled",
-        "time_zone": "America/St_Johns",
-        "start_local": "2026-11-01 09:00",
-        "end_local": "2026-11-01 08:00",
-        "registration_opens_local": "2026-11-01 10:00",
-        "registration_closes_local": "2026-11-02 08:00",
-        "description": EMPTY_RICH_TEXT,
-        "venue": "",
-        "address": "",
-        "meeting_link": "",
-        "facilitators": "",
-    }
+    data = admin_form_data(
+        slug="budget-data-2",
+        capacity="0",
+        end_local="2026-11-01 08:00",
+        registration_opens_local="2026-11-01 10:00",
+        registration_closes_local="2026-11-02 08:00",
+    )
     form = form_class(data, instance=SessionPage(), parent_page=parent, for_user=None)
     assert not form.is_valid()
     session.start = utc(2026, 11, 1, 12, 30)
