@@ -111,6 +111,35 @@ DEMO_SESSIONS = [
         4,
         False,
     ),
+    # Sessions that took place (negative days): attendance recorded, certificates issued.
+    (
+        "ON",
+        "open-data-basics-toronto-autumn",
+        "Open data basics (autumn)",
+        "Les bases des données ouvertes (automne)",
+        -21,
+        13,
+        2,
+        "in_person",
+        "en",
+        20,
+        8,
+        False,
+    ),
+    (
+        "QC",
+        "dialogue-ouvert-quebec",
+        "Open dialogue in practice",
+        "Le dialogue ouvert en pratique",
+        -35,
+        10,
+        3,
+        "virtual",
+        "fr",
+        25,
+        6,
+        False,
+    ),
 ]
 
 DESCRIPTIONS = {
@@ -136,6 +165,22 @@ def _demo_users(count):
             user.save(update_fields=["password"])
         users.append(user)
     return users
+
+
+def _past_attendance(*, session, people):
+    """A session that took place: everyone booked before it, attendance taken after it (all but
+    one attended, and so hold its certificate)."""
+    booked = [
+        Registration.objects.create(
+            session=session,
+            user=person,
+            status=Registration.Status.BOOKED,
+            created_at=session.start - timedelta(days=7),
+        )
+        for person in people
+    ]
+    services.mark_attendance(registrations=booked[:-1], status=Registration.Status.ATTENDED, actor=None)
+    services.mark_attendance(registrations=booked[-1:], status=Registration.Status.NO_SHOW, actor=None)
 
 
 def load_demo(*, tree, stdout=None):
@@ -204,8 +249,11 @@ def load_demo(*, tree, stdout=None):
             pages["fr"].add_child(instance=fr)
             fr.save_revision().publish()
         if registrants and not Registration.objects.filter(session=en).exists():
-            for user in users[:registrants]:
-                services.register(session=en, user=user, accessibility_needs="Captions" if user.pk % 4 == 0 else "")
+            if days < 0:
+                _past_attendance(session=en, people=users[:registrants])
+            else:
+                for user in users[:registrants]:
+                    services.register(session=en, user=user, accessibility_needs="Captions" if user.pk % 4 == 0 else "")
         if cancelled and en.status != SessionPage.Status.CANCELLED:
             services.cancel_session(session=en, actor=None, message="This demo session was cancelled.")
     if stdout is not None:
