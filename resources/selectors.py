@@ -400,9 +400,13 @@ def my_learning_section(request):
 
 
 def sort_choices(query):
+    """The sort menu. Without a query its first choice is the default order (sent as ""), so that
+    typing a query and submitting the form untouched sorts by best match, not by date."""
     choices = list(vocabulary.SORTS)
     if query.q:
         from django.utils.translation import gettext_lazy
 
         choices.insert(0, ("relevance", gettext_lazy("Best match")))
+    elif query.sort == "newest":
+        choices = [("", label) if code == "newest" else (code, label) for code, label in choices]
     return choices

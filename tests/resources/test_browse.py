@@ -187,3 +187,23 @@ def test_search_crosses_languages_and_answers_in_the_readers(client, make_resour
     french_hits = client.get("/fr/ressources/", {"q": "open data"}).context["page_obj"].object_list
     assert [page.title for page in french_hits] == ["Bien publier des données ouvertes"]
     assert client.get("/fr/ressources/", {"q": "open data"}).context["total"] == 1
+
+
+def test_typing_a_query_into_the_untouched_form_sorts_by_best_match(client, site_tree, settings):
+    """The sort menu's default choice is sent empty, so a query typed into the form as it first
+    shows is ranked by relevance rather than by date; a sort chosen on purpose is kept."""
+    from django.http import QueryDict
+
+    from resources.selectors import facet_vocabulary, parse_browse_query
+
+    def parse(query):
+        return parse_browse_query(QueryDict(query), known_codes=facet_vocabulary()["codes"])
+
+    settings.OGL_PAGE_CACHE_SECONDS = 0
+    html = client.get("/en/resources/").content.decode()
+    assert '<option value="">Newest</option>' in html
+    assert parse("q=open+data&sort=").sort == "relevance"
+    assert parse("q=open+data&sort=title").sort == "title"
+    assert parse("sort=").sort == "newest"
+    searched = client.get("/en/resources/", {"q": "open data", "sort": ""}).content.decode()
+    assert '<option value="relevance" selected>Best match</option>' in searched
