@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -242,18 +243,15 @@ CHECK_IN_SALT = "ogl.sessions.check-in"
 
 
 def check_in_token(registration):
-    """What the learner's QR code carries: the registration, signed so that nobody can make one up."""
-    from django.core import signing
-
-    return signing.dumps(registration.pk, salt=CHECK_IN_SALT)
+    """What the learner's QR code carries: the registration, signed so that nobody can make one up.
+    No timestamp: the code must stay the same between page loads and on a printed ticket."""
+    return signing.Signer(salt=CHECK_IN_SALT).sign(str(registration.pk))
 
 
 def registration_for_check_in(token):
-    from django.core import signing
-
     try:
-        pk = signing.loads(token, salt=CHECK_IN_SALT)
-    except signing.BadSignature:
+        pk = int(signing.Signer(salt=CHECK_IN_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
         return None
     return Registration.objects.select_related("session", "user").filter(pk=pk).first()
 

@@ -1,6 +1,8 @@
 """Day-of check-in: the booked learner's session page shows a QR code of a signed check-in link;
 a coordinator of that government who opens it records attendance, once."""
 
+import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -38,6 +40,18 @@ def test_the_booked_learner_sees_a_qr_code_of_their_signed_check_in_link(client,
     other = UserFactory()
     client.login(username=other.username, password=PASSWORD)
     assert "check-in-code" not in client.get(session.url).content.decode()
+
+
+def test_the_check_in_code_stays_the_same_between_page_loads(client, booked):
+    # A code that changed every second would not match a printed ticket or a cached page.
+    session, learner, registration = booked
+    client.login(username=learner.username, password=PASSWORD)
+    code = re.compile(r'class="check-in-code">\s*<img src="([^"]+)"')
+    first = code.search(client.get(session.url).content.decode()).group(1)
+    time.sleep(1.1)
+    assert code.search(client.get(session.url).content.decode()).group(1) == first
+    assert services.registration_for_check_in(services.check_in_token(registration)) == registration
+    assert services.registration_for_check_in(services.check_in_token(registration) + "x") is None
 
 
 def test_a_coordinator_checks_the_learner_in_once(client, booked):
