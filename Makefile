@@ -65,8 +65,10 @@ worker: migrate
 system:
 	@bash scripts/system-packages.sh
 
+# Parallel test processes (pytest-xdist), one per core by default; TEST_PROCESSES=0 runs in one.
+TEST_PROCESSES ?= $(shell nproc 2>/dev/null || echo 2)
 test: system catalogues $(RALPH_VENV)/bin/ralph
-	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test OGL_RALPH=$(abspath $(RALPH_VENV))/bin/ralph $(BIN)/python -m pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 # The quality gate CI runs; `$(BIN)/ruff format .` and `$(BIN)/ruff check --fix .` mend most of it.
 lint: install

@@ -5,7 +5,10 @@
                        translation_of (optional: slug of the course this one translates)
     01-<slug>.md ...   one lesson per numbered file, in order; front matter: title, slug,
                        translation_of (optional), quiz (optional list of questions:
-                       question, kind single|multiple|true_false, options: [text, correct, feedback]);
+                       question, kind single|multiple|true_false, options: [text, correct, feedback]),
+                       quiz_draw (optional: ask this many of the quiz's questions per attempt,
+                       drawn at random; a translated lesson has as many questions and the same
+                       quiz_draw as its source, in the same order);
                        the body is the lesson's Markdown.
 
 Everything is checked before anything is written; every problem is reported as
@@ -169,6 +172,35 @@ def _quiz(doc, errors):
     return questions
 
 
+def _quiz_draw(doc, quiz, errors):
+    value = doc.meta.get("quiz_draw")
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= len(quiz):
+        errors.append(
+            f"{doc.path.name}:{doc.lines.get('quiz_draw', 2)}: 'quiz_draw' must be a whole number from 1 to "
+            f"the number of questions in the quiz ({len(quiz)})"
+        )
+        return None
+    return value
+
+
+def _bank_mismatches(lesson, source_lesson):
+    """A translation asks the same questions by position as its source, so the banks must match."""
+    doc, problems = lesson["doc"], []
+    if len(lesson["quiz"]) != len(source_lesson.knowledge_check):
+        problems.append(
+            f"{doc.path.name}:{doc.lines.get('quiz', 2)}: the quiz has {len(lesson['quiz'])} questions but the "
+            f"lesson it translates has {len(source_lesson.knowledge_check)}; both languages need the same bank"
+        )
+    if (lesson["quiz_draw"] or None) != (source_lesson.quiz_draw or None):
+        problems.append(
+            f"{doc.path.name}:{doc.lines.get('quiz_draw', 2)}: 'quiz_draw' is {lesson['quiz_draw']} but the "
+            f"lesson it translates asks {source_lesson.quiz_draw}"
+        )
+    return problems
+
+
 def parse_folder(folder):
     """Read and check every file; returns (course document, lesson documents, errors)."""
     folder = Path(folder)
@@ -200,6 +232,19 @@ def _update_course(course, plan, lessons):
     since learners' progress points at them. Nothing is published: an editor reviews and publishes.
     `course.import_report` lists what changed."""
     report = []
+    existing = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
+    # Growing a bank means importing one language after the other, so a mismatch here is a
+    # warning to finish the other language before publishing, not a refusal.
+    problems = []
+    for lesson in lessons:
+        page = existing.get(lesson["slug"])
+        other = (
+            LessonPage.objects.filter(translation_key=page.translation_key).exclude(locale=page.locale).first()
+            if page is not None
+            else None
+        )
+        if other is not None:
+            problems += _bank_mismatches(lesson, other)
     course.title = plan["title"]
     course.summary = plan["summary"]
     course.estimated_duration = plan["duration"]
@@ -209,7 +254,6 @@ def _update_course(course, plan, lessons):
     course.audiences = plan["audiences"]
     course.save_revision()
     report.append(f"course “{course.title}”: new draft revision")
-    existing = {lesson.slug: lesson for lesson in LessonPage.objects.child_of(course)}
     for lesson in lessons:
         page = existing.pop(lesson["slug"], None)
         if page is None:
@@ -220,6 +264,7 @@ def _update_course(course, plan, lessons):
                 live=False,
                 body=[{"type": "markdown", "value": lesson["body"]}],
                 knowledge_check=lesson["quiz"],
+                quiz_draw=lesson["quiz_draw"],
             )
             course.add_child(instance=page)
             page.save_revision()
@@ -232,8 +277,10 @@ def _update_course(course, plan, lessons):
         draft.title = lesson["title"]
         draft.body = [{"type": "markdown", "value": lesson["body"]}]
         draft.knowledge_check = lesson["quiz"]
+        draft.quiz_draw = lesson["quiz_draw"]
         draft.save_revision()
         report.append(f"lesson “{draft.title}”: new draft revision")
+    report += [f"warning: {problem}; import the other language's folder too before publishing" for problem in problems]
     for page in existing.values():
         if page.live:
             page.unpublish()
@@ -290,12 +337,14 @@ def import_course(*, folder, jurisdiction_code):
                 f"{doc.path.name}:{doc.lines.get('slug', 2)}: slug '{slug}' is also used by {seen_slugs[slug]}"
             )
         seen_slugs[slug] = doc.path.name
+        quiz = _quiz(doc, errors)
         lessons.append(
             {
                 "title": title,
                 "slug": slug,
                 "body": doc.body,
-                "quiz": _quiz(doc, errors),
+                "quiz": quiz,
+                "quiz_draw": _quiz_draw(doc, quiz, errors),
                 "translation_of": doc.meta.get("translation_of"),
                 "doc": doc,
             }
@@ -332,6 +381,24 @@ def import_course(*, folder, jurisdiction_code):
                 ]
             )
 
+    source_lessons = {}
+    if source is not None:
+        problems = []
+        for lesson in lessons:
+            if not lesson["translation_of"]:
+                continue
+            source_lesson = LessonPage.objects.child_of(source).filter(slug=lesson["translation_of"]).first()
+            if source_lesson is None:
+                problems.append(
+                    f"{lesson['doc'].path.name}:{lesson['doc'].lines.get('translation_of', 2)}: "
+                    f"no lesson '{lesson['translation_of']}' in the course it translates"
+                )
+                continue
+            problems += _bank_mismatches(lesson, source_lesson)
+            source_lessons[lesson["slug"]] = source_lesson
+        if problems:
+            raise CourseImportError(problems)
+
     with transaction.atomic():
         course = CoursePage(
             title=plan["title"],
@@ -351,16 +418,8 @@ def import_course(*, folder, jurisdiction_code):
         parent.add_child(instance=course)
         course.save_revision()
         for lesson in lessons:
-            source_lesson = None
-            if source is not None and lesson["translation_of"]:
-                source_lesson = LessonPage.objects.child_of(source).filter(slug=lesson["translation_of"]).first()
-                if source_lesson is None:
-                    raise CourseImportError(
-                        [
-                            f"{lesson['doc'].path.name}:{lesson['doc'].lines.get('translation_of', 2)}: "
-                            f"no lesson '{lesson['translation_of']}' in the course it translates"
-                        ]
-                    )
+            source_lesson = source_lessons.get(lesson["slug"])
+            if source_lesson is not None:
                 # A translated question keeps its source's id, so an answer is one answer in both languages.
                 for question, source_question in zip(
                     lesson["quiz"], source_lesson.knowledge_check.raw_data, strict=False
@@ -373,6 +432,7 @@ def import_course(*, folder, jurisdiction_code):
                 live=False,
                 body=[{"type": "markdown", "value": lesson["body"]}],
                 knowledge_check=lesson["quiz"],
+                quiz_draw=lesson["quiz_draw"],
             )
             if source_lesson is not None:
                 page.translation_key = source_lesson.translation_key

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -146,8 +147,22 @@ class LessonPage(RoutablePageMixin, Page):
             "Optional questions at the end of the lesson. Answers and feedback are shown only after submission."
         ),
     )
+    quiz_draw = models.PositiveSmallIntegerField(
+        _("questions asked per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Make the knowledge check a bank: each attempt asks this many of its questions, drawn at random, "
+            "the same ones in both languages. Leave empty to ask every question."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("knowledge_check")]
+    # Both language pages draw from one bank by position, so they ask the same number.
+    synchronised_facts = ("quiz_draw",)
+    override_translatable_fields = synchronised_fields(*synchronised_facts)
+
+    content_panels = Page.content_panels + [FieldPanel("body"), FieldPanel("knowledge_check"), FieldPanel("quiz_draw")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list = []
     search_fields = Page.search_fields + [index.SearchField("body")]
@@ -175,6 +190,21 @@ class LessonPage(RoutablePageMixin, Page):
     def questions(self):
         """The knowledge check as plain data: [(question_id, value), ...]."""
         return [(child.id, child.value) for child in self.knowledge_check]
+
+    @property
+    def questions_per_attempt(self):
+        size = len(self.knowledge_check)
+        return min(self.quiz_draw, size) if self.quiz_draw else size
+
+    def clean(self):
+        super().clean()
+        if self.quiz_draw and self.quiz_draw > len(self.knowledge_check):
+            raise ValidationError(
+                {
+                    "quiz_draw": _("The knowledge check has %(count)s questions; ask at most that many.")
+                    % {"count": len(self.knowledge_check)}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import lesson_context
@@ -233,12 +263,30 @@ class QuizAttempt(models.Model):
     score = models.PositiveSmallIntegerField(_("score (percent)"))
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (percent)"))
     passed = models.BooleanField(_("passed"))
+    # Positions in the lesson's bank, in the order asked; empty for attempts that were asked every question.
+    questions = models.JSONField(_("questions asked"), default=list, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]
         verbose_name = _("knowledge check attempt")
         verbose_name_plural = _("knowledge check attempts")
         indexes = [models.Index(fields=["user", "lesson", "passed"])]
+
+
+class QuizDraw(models.Model):
+    """The questions a learner is asked in the attempt they have not submitted yet, as positions
+    in the lesson's bank: kept until they submit, so a reload or a change of language shows the same
+    questions, and grading uses exactly these."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_draws")
+    lesson = models.ForeignKey(LessonPage, on_delete=models.CASCADE, related_name="draws")
+    questions = models.JSONField(_("questions drawn"), default=list)
+    drawn_at = models.DateTimeField(_("drawn"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("questions drawn for an attempt")
+        verbose_name_plural = _("questions drawn for attempts")
+        constraints = [models.UniqueConstraint(fields=["user", "lesson"], name="courses_quizdraw_once")]
 
 
 class QuizAnswer(models.Model):

@@ -146,7 +146,10 @@ def lesson_context(*, lesson, request):
     index = next((i for i, item in enumerate(lessons) if item.pk == lesson.pk), None)
     previous_lesson = lessons[index - 1] if index else None
     next_lesson = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
-    questions = lesson_questions(lesson=lesson)
+    enrolment = enrolment_for(course=course, user=user)
+    questions = lesson_questions(
+        lesson=lesson, positions=positions_shown(lesson=lesson, user=user, enrolment=enrolment)
+    )
     attempt = None
     attempt_id = request.GET.get("attempt", "")
     if user.is_authenticated and attempt_id.isdigit():
@@ -155,7 +158,7 @@ def lesson_context(*, lesson, request):
         ).first()
     return {
         "course": course,
-        "enrolment": enrolment_for(course=course, user=user),
+        "enrolment": enrolment,
         "progress": progress,
         "position": (index or 0) + 1,
         "previous_lesson": previous_lesson,
@@ -169,10 +172,24 @@ def lesson_context(*, lesson, request):
     }
 
 
-def lesson_questions(*, lesson, selected=None):
+def positions_shown(*, lesson, user, enrolment):
+    """Which questions of the lesson's bank the page asks: the enrolled learner's own draw, or, for
+    a reader who cannot submit, the first ones as a preview."""
+    from .services import draw_questions
+
+    if enrolment is not None:
+        return draw_questions(user=user, lesson=lesson)
+    return list(range(lesson.questions_per_attempt))
+
+
+def lesson_questions(*, lesson, selected=None, positions=None):
     """The knowledge check for the form: prompts and option texts only, never correctness or
-    feedback. `selected` ({question_id: ["0", ...]}) re-checks what a learner chose."""
+    feedback. `selected` ({question_id: ["0", ...]}) re-checks what a learner chose; `positions`
+    limits it to those questions of a bank."""
     selected = selected or {}
+    questions = lesson.questions()
+    if positions is not None:
+        questions = [questions[position] for position in positions if position < len(questions)]
     return [
         {
             "id": question_id,
@@ -184,7 +201,7 @@ def lesson_questions(*, lesson, selected=None):
                 for i, option in enumerate(value["options"])
             ],
         }
-        for question_id, value in lesson.questions()
+        for question_id, value in questions
     ]
 
 
@@ -195,7 +212,10 @@ def attempt_feedback(*, lesson, attempt):
     stored = list(attempt.answers.order_by("pk"))
     answers = {answer.question_id: answer for answer in stored}
     result = []
-    for position, (question_id, value) in enumerate(lesson.questions()):
+    questions = lesson.questions()
+    if attempt.questions:  # drawn from a bank: the questions asked, in the order asked
+        questions = [questions[position] for position in attempt.questions if position < len(questions)]
+    for position, (question_id, value) in enumerate(questions):
         answer = answers.get(question_id) or (stored[position] if position < len(stored) else None)
         selected = answer.selected if answer else []
         result.append(

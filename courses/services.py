@@ -4,6 +4,8 @@ transaction; double submits and racing tabs meet a unique constraint and return 
 Records point at the course's and lesson's canonical pages (`literacy.translation`), so a learner
 may switch language at any point and keep their progress."""
 
+import random
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +14,7 @@ from literacy import xapi
 from literacy.services import issue_certificate
 from literacy.translation import canonical
 
-from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt
+from .models import Enrolment, LessonCompletion, QuizAnswer, QuizAttempt, QuizDraw
 
 
 class CourseError(Exception):
@@ -84,11 +86,38 @@ def _lesson_completed(*, completion, lesson, course):
     )
 
 
-def grade(*, lesson, answers):
-    """Score answers ({question_id: [option index, ...]}) against the lesson's knowledge check.
+def draw_questions(*, user, lesson):
+    """The positions in the lesson's bank of the questions this learner answers in their next
+    attempt. A bank asks a random subset, drawn once and kept until the learner submits, so a reload
+    or the other language shows the same questions; a check that is not a bank asks them all."""
+    size, asked = len(lesson.knowledge_check), lesson.questions_per_attempt
+    if asked >= size:
+        return list(range(size))
+    page = canonical(lesson)
+    draw = QuizDraw.objects.filter(user=user, lesson=page).first()
+    if draw is None or not _valid_draw(draw.questions, size=size, asked=asked):
+        questions = sorted(random.SystemRandom().sample(range(size), asked))
+        with transaction.atomic():
+            draw, created = QuizDraw.objects.get_or_create(user=user, lesson=page, defaults={"questions": questions})
+            if not created and not _valid_draw(draw.questions, size=size, asked=asked):
+                draw.questions = questions
+                draw.save(update_fields=["questions"])
+    return draw.questions
+
+
+def _valid_draw(questions, *, size, asked):
+    # The bank may have been edited since the draw; a draw that no longer fits it is drawn again.
+    return len(questions) == asked and len(set(questions)) == asked and all(0 <= q < size for q in questions)
+
+
+def grade(*, lesson, answers, positions=None):
+    """Score answers ({question_id: [option index, ...]}) against the questions of the lesson's
+    knowledge check at `positions` (all of them by default).
     Returns (score percent, [(question_id, selected, is_correct), ...])."""
     results = []
     questions = lesson.questions()
+    if positions is not None:
+        questions = [questions[position] for position in positions]
     for question_id, question in questions:
         correct = {index for index, option in enumerate(question["options"]) if option["is_correct"]}
         selected = sorted({int(i) for i in answers.get(question_id, []) if 0 <= int(i) < len(question["options"])})
@@ -138,23 +167,37 @@ def _require_no_pause(*, user, lesson, now=None):
 
 def submit_knowledge_check(*, user, lesson, answers):
     """Record one attempt with its answers and score. Retries are allowed, with a pause after a few
-    failed attempts in a row. A passed check also completes the lesson."""
+    failed attempts in a row. A passed check also completes the lesson. From a bank, the attempt is
+    graded on the questions drawn for this learner (`draw_questions`), and the next attempt draws
+    again; a second submit of the same page finds the draw used and records nothing."""
     course = lesson.course
     if not lesson.has_knowledge_check:
         raise CourseError(_("This lesson has no knowledge check."))
-    unanswered = [qid for qid, _question in lesson.questions() if not answers.get(qid)]
-    if unanswered:
-        raise CourseError(_("Answer every question before you submit."))
-    score, results = grade(lesson=lesson, answers=answers)
+    size, is_bank = len(lesson.knowledge_check), lesson.questions_per_attempt < len(lesson.knowledge_check)
     with transaction.atomic():
         _require_enrolment(user=user, course=course)
+        positions = list(range(size))
+        if is_bank:
+            draw = QuizDraw.objects.select_for_update().filter(user=user, lesson=canonical(lesson)).first()
+            if draw is None or not _valid_draw(draw.questions, size=size, asked=lesson.questions_per_attempt):
+                raise CourseError(
+                    _("These questions were already submitted or have changed. Answer the questions shown now.")
+                )
+            positions = draw.questions
+        questions = lesson.questions()
+        if any(not answers.get(questions[position][0]) for position in positions):
+            raise CourseError(_("Answer every question before you submit."))
         _require_no_pause(user=user, lesson=lesson)
+        score, results = grade(lesson=lesson, answers=answers, positions=positions)
+        if is_bank:
+            draw.delete()
         attempt = QuizAttempt.objects.create(
             user=user,
             lesson=canonical(lesson),
             score=score,
             pass_mark=course.pass_mark,
             passed=score >= course.pass_mark,
+            questions=positions if is_bank else [],
         )
         QuizAnswer.objects.bulk_create(
             QuizAnswer(attempt=attempt, question_id=qid, selected=selected, is_correct=ok)

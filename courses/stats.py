@@ -15,14 +15,23 @@ def split(path):
     return yaml.safe_load(front), body
 
 
+def questions_asked(meta):
+    """How many questions one attempt asks: `quiz_draw` of a bank, or the whole quiz."""
+    bank = len(meta.get("quiz", []))
+    return min(meta.get("quiz_draw") or bank, bank)
+
+
 def learner_words(meta, body):
-    """Words a learner reads in a lesson: its text (link targets left out) and its questions,
-    options and feedback."""
-    quiz = " ".join(
-        q["question"] + " " + " ".join(o["text"] + " " + o.get("feedback", "") for o in q["options"])
-        for q in meta.get("quiz", [])
+    """Words a learner reads in a lesson: its text (link targets left out) and, of a question bank,
+    the share one attempt asks (questions, options and feedback)."""
+    quiz = meta.get("quiz", [])
+    quiz_words = len(
+        " ".join(
+            q["question"] + " " + " ".join(o["text"] + " " + o.get("feedback", "") for o in q["options"]) for q in quiz
+        ).split()
     )
-    return len(LINK.sub("]", body).split()) + len(quiz.split())
+    share = questions_asked(meta) / len(quiz) if quiz else 0
+    return len(LINK.sub("]", body).split()) + round(quiz_words * share)
 
 
 def course_figures(folder):
@@ -36,6 +45,7 @@ def course_figures(folder):
         "lessons": len(lessons),
         "words": words,
         "questions": sum(len(meta.get("quiz", [])) for meta, _body in lessons),
+        "asked": sum(questions_asked(meta) for meta, _body in lessons),
         "activities": activities,
         "minutes": round(words / READING_WORDS_PER_MINUTE + activities * ACTIVITY_MINUTES),
         "declared": course.get("duration"),

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from literacy.models.certificates import Certificate
 
 from . import services
-from .selectors import course_progress, lesson_questions
+from .selectors import course_progress, enrolment_for, lesson_questions, positions_shown
 
 
 def _login_first(request, url):
@@ -86,7 +86,15 @@ def submit_check(request, *, lesson):
         response = lesson.render(
             request,
             context_overrides={
-                "questions": lesson_questions(lesson=lesson, selected=answers),
+                "questions": lesson_questions(
+                    lesson=lesson,
+                    selected=answers,
+                    positions=positions_shown(
+                        lesson=lesson,
+                        user=request.user,
+                        enrolment=enrolment_for(course=lesson.course, user=request.user),
+                    ),
+                ),
                 "check_error": str(error),
                 "attempt": None,
             },

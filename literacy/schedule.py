@@ -17,6 +17,7 @@ logger = logging.getLogger(__name__)
 # (name, dotted path of a function that takes no arguments, seconds between runs)
 DEFAULT_SCHEDULE = [
     ("session-reminders", "sessions.notifications.send_due_reminders", 15 * 60),
+    ("seat-offers", "sessions.services.expire_seat_offers", 5 * 60),
     ("learning-statements", "literacy.xapi.retry_failed", 15 * 60),
     ("link-checks", "resources.services.queue_link_checks", 24 * 3600),
     ("harvests", "resources.harvest.harvest_configured_portals", 24 * 3600),

@@ -278,7 +278,7 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
 
     @cached_property
     def booked_count(self):
-        return Registration.objects.filter(session=self.canonical, status__in=Registration.SEAT_HOLDING).count()
+        return Registration.objects.filter(session=self.canonical, status__in=Registration.SEATS_TAKEN).count()
 
     @cached_property
     def waitlist_count(self):
@@ -318,6 +318,12 @@ class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePage
 
         return cancel_view(request, self)
 
+    @path("offer/<str:token>/", name="seat_offer")
+    def seat_offer_route(self, request, token):
+        from .views import seat_offer_view
+
+        return seat_offer_view(request, self, token)
+
     @path("calendar/", name="ics")
     def ics_route(self, request):
         from .views import ics_view
@@ -341,10 +347,13 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
         ATTENDED = "attended", _("Attended")
         NO_SHOW = "no_show", _("No-show")
+        OFFERED = "offered", _("Seat offered")
 
-    ACTIVE = (Status.BOOKED, Status.WAITLISTED)
+    ACTIVE = (Status.BOOKED, Status.WAITLISTED, Status.OFFERED)
     # Statuses that hold a seat: attendance is recorded on booked seats and keeps them taken.
     SEAT_HOLDING = (Status.BOOKED, Status.ATTENDED, Status.NO_SHOW)
+    # What capacity counts: the held seats and the seats offered to the waitlist until the offer ends.
+    SEATS_TAKEN = (*SEAT_HOLDING, Status.OFFERED)
 
     session = models.ForeignKey(
         SessionPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="registrations"
@@ -363,6 +372,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    offer_expires_at = models.DateTimeField(_("seat offer open until"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -371,7 +381,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "user"],
-                condition=Q(status__in=["booked", "waitlisted"]),
+                condition=Q(status__in=["booked", "waitlisted", "offered"]),
                 name="sessions_one_active_registration_per_user",
             )
         ]
@@ -396,6 +406,10 @@ class RegistrationHistory(models.Model):
         ATTENDANCE = "attendance", _("Attendance recorded")
         WALK_IN = "walk_in", _("Came without registering")
         ANONYMISED = "anonymised", _("Anonymised")
+        SEAT_OFFERED = "seat_offered", _("Offered a free seat")
+        OFFER_ACCEPTED = "offer_accepted", _("Accepted the seat offered")
+        OFFER_DECLINED = "offer_declined", _("Declined the seat offered")
+        OFFER_EXPIRED = "offer_expired", _("Seat offer not accepted in time")
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="history")
     from_status = models.CharField(_("from"), max_length=20, blank=True)

@@ -132,6 +132,24 @@ def send_history_email(*, history_id):
                 _("A seat opened and it is yours: you are now booked."),
                 "REQUEST",
             )
+        elif reason == Reason.OFFER_ACCEPTED:
+            kind, subject, intro, method = (
+                "offer_accepted",
+                _("Your seat is booked"),
+                _("You accepted the seat offered to you: you are now booked."),
+                "REQUEST",
+            )
+        elif reason == Reason.SEAT_OFFERED:
+            return _send_seat_offer(history=history, session=session)
+        elif reason in (Reason.OFFER_DECLINED, Reason.OFFER_EXPIRED):
+            kind, subject, method = "offer_ended", _("Your registration is cancelled"), "CANCEL"
+            if reason == Reason.OFFER_DECLINED:
+                intro = _("You declined the seat offered to you, so your registration is cancelled.")
+            else:
+                intro = _(
+                    "The seat offered to you was not accepted in time, so it went to the next person on the "
+                    "waitlist and your registration is cancelled. You can register again to rejoin the waitlist."
+                )
         elif reason == Reason.SESSION_CANCELLED:
             kind, subject, intro, method = (
                 "session_cancelled",
@@ -171,6 +189,36 @@ def send_history_email(*, history_id):
             ics=ics,
             ics_method=method,
         )
+
+
+def _send_seat_offer(*, history, session):
+    """No calendar file: the seat is not theirs until they accept it."""
+
+    from .services import seat_offer_token
+
+    registration = history.registration
+    if registration.status != Status.OFFERED or registration.offer_expires_at is None:
+        return False  # answered or ended before this email went out
+    zone = registration.user.effective_time_zone or session.time_zone
+    until = in_zone(registration.offer_expires_at, zone)["text"]
+    link = absolute_url(f"{session.url}offer/{seat_offer_token(registration)}/")
+    lines = [
+        _("A seat opened in this session and it is held for you until %(until)s.") % {"until": until},
+        _(
+            "Accept it to book it, or decline it so the next person on the waitlist can have it. "
+            "If you do neither, it goes to the next person."
+        ),
+        "",
+        _("Accept or decline: %(link)s") % {"link": link},
+        "",
+    ] + _session_lines(session, registration)
+    return _deliver(
+        key=f"history-{history.pk}",
+        kind="seat_offered",
+        registration=registration,
+        subject=_("A seat is held for you until %(until)s: %(title)s") % {"until": until, "title": session.title},
+        lines=lines,
+    )
 
 
 def send_session_update_email(*, registration_id, sequence):

@@ -84,7 +84,7 @@ def prime_seat_counts(sessions):
         .annotate(n=Count("pk"))
     )
     for session_id, status, n in rows:
-        if status in Registration.SEAT_HOLDING:
+        if status in Registration.SEATS_TAKEN:
             counts[session_id, "booked"] += n
         elif status == Status.WAITLISTED:
             counts[session_id, "waitlisted"] += n
@@ -159,6 +159,7 @@ def session_detail_context(*, request, session):
         )
     return {
         "check_in_qr": check_in_qr,
+        **seat_offer_context(registration=registration, user=request.user),
         "times": time_labels(session, request.user),
         "registration": registration,
         "waitlist_position": waitlist_position(registration) if registration else None,
@@ -218,7 +219,7 @@ def sessions_for_coordinator(user):
         SessionPage.objects.filter(pk__in=keep)
         .select_related("jurisdiction")
         .annotate(
-            booked=Count("registrations", filter=Q(registrations__status__in=Registration.SEAT_HOLDING)),
+            booked=Count("registrations", filter=Q(registrations__status__in=Registration.SEATS_TAKEN)),
             waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
             attended=Count("registrations", filter=Q(registrations__status=Status.ATTENDED)),
             no_show=Count("registrations", filter=Q(registrations__status=Status.NO_SHOW)),
@@ -322,4 +323,17 @@ def self_identification_report(*, registrations, scope, now=None):
     return {
         "period_start": period_start,
         "tables": [self_identification_table(answers=answers, factor=f, key=key) for f in SelfIdentification.FACTORS],
+    }
+
+
+def seat_offer_context(*, registration, user):
+    """An open seat offer's answer link and end, in the reader's time zone."""
+    if registration is None or registration.status != Status.OFFERED or registration.offer_expires_at is None:
+        return {"seat_offer_token": None, "seat_offer_until": None}
+    from .services import seat_offer_token
+
+    zone = user.effective_time_zone if user.is_authenticated else registration.session.time_zone
+    return {
+        "seat_offer_token": seat_offer_token(registration),
+        "seat_offer_until": in_zone(registration.offer_expires_at, zone)["text"],
     }

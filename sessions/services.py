@@ -29,6 +29,10 @@ EMAIL_REASONS = {
     Reason.CANCELLED_BY_COORDINATOR,
     Reason.SESSION_CANCELLED,
     Reason.MOVED,
+    Reason.SEAT_OFFERED,
+    Reason.OFFER_ACCEPTED,
+    Reason.OFFER_DECLINED,
+    Reason.OFFER_EXPIRED,
 }
 
 
@@ -58,7 +62,7 @@ def _canonical_id(session):
 
 
 def _seats_taken(session):
-    return Registration.objects.filter(session=session, status__in=Registration.SEAT_HOLDING).count()
+    return Registration.objects.filter(session=session, status__in=Registration.SEATS_TAKEN).count()
 
 
 def _notify_on_commit(history):
@@ -70,12 +74,13 @@ def _notify_on_commit(history):
     transaction.on_commit(lambda: send_registration_email.enqueue(history_id=history_id))
 
 
-def _transition(registration, *, to_status, reason, actor=None, message="", now=None, notify=True):
+def _transition(registration, *, to_status, reason, actor=None, message="", now=None, notify=True, offer_until=None):
     now = now or timezone.now()
     from_status = registration.status
     registration.status = to_status
     registration.updated_at = now
-    registration.save(update_fields=["status", "updated_at"])
+    registration.offer_expires_at = offer_until
+    registration.save(update_fields=["status", "updated_at", "offer_expires_at"])
     history = RegistrationHistory.objects.create(
         registration=registration,
         from_status=from_status,
@@ -113,21 +118,32 @@ def _report_learning(history):
         )
 
 
+def seat_offer_window():
+    from django.conf import settings
+
+    return timedelta(hours=float(getattr(settings, "OGL_SEAT_OFFER_HOURS", 24)))
+
+
 def _fill_from_waitlist(session, *, actor=None, now=None):
-    """Promote waitlisted people, earliest first, into free seats; stops at the registration deadline."""
+    """Offer free seats to waitlisted people, earliest first, as pretix does: each offer holds the
+    seat until it is accepted, declined or runs out (`seat_offer_window`, never past the
+    registration deadline), then the seat goes to the next person. Stops at the deadline."""
     now = now or timezone.now()
     if session.status != SessionPage.Status.SCHEDULED or now >= session.registration_deadline:
         return []
     free = session.capacity - _seats_taken(session)
-    promoted = []
+    offered = []
     if free <= 0:
-        return promoted
+        return offered
+    until = min(now + seat_offer_window(), session.registration_deadline)
     for registration in Registration.objects.filter(session=session, status=Status.WAITLISTED).order_by(
         "created_at", "pk"
     )[:free]:
-        _transition(registration, to_status=Status.BOOKED, reason=Reason.PROMOTED, actor=actor, now=now)
-        promoted.append(registration)
-    return promoted
+        _transition(
+            registration, to_status=Status.OFFERED, reason=Reason.SEAT_OFFERED, actor=actor, now=now, offer_until=until
+        )
+        offered.append(registration)
+    return offered
 
 
 def _check_open(session, now):
@@ -205,17 +221,113 @@ def cancel(*, registration, actor, reason=Reason.CANCELLED_BY_USER, message="", 
 
 
 def promote(*, registration, actor, now=None):
-    """A coordinator moves a waitlisted person into a free seat. Never overbooks."""
+    """A coordinator moves a waitlisted person into a free seat, or books a seat offered to them
+    without waiting for their answer. Never overbooks."""
     now = now or timezone.now()
     with transaction.atomic():
         session = _lock_session(registration.session_id)
         registration = Registration.objects.get(pk=registration.pk)
-        if registration.status != Status.WAITLISTED:
+        if registration.status not in (Status.WAITLISTED, Status.OFFERED):
             raise SessionError(_("Only waitlisted registrations can be promoted."))
-        if _seats_taken(session) >= session.capacity:
+        if registration.status == Status.WAITLISTED and _seats_taken(session) >= session.capacity:
             raise SessionError(_("The session is full; cancel a booking or raise the capacity first."))
         _transition(registration, to_status=Status.BOOKED, reason=Reason.PROMOTED, actor=actor, now=now)
         return registration
+
+
+SEAT_OFFER_SALT = "ogl.sessions.seat-offer"
+
+
+def _seat_offer_value(registration):
+    return f"{registration.pk}-{round(registration.offer_expires_at.timestamp() * 1_000_000)}"
+
+
+def _seat_offer_signature(value):
+    from django.utils.crypto import salted_hmac
+
+    return salted_hmac(SEAT_OFFER_SALT, value, algorithm="sha256").hexdigest()
+
+
+def seat_offer_token(registration):
+    """The accept-or-decline link's key: this registration's current offer, signed, so a link from
+    an earlier offer does not answer a later one. Letters, digits and hyphens only, as page paths
+    allow."""
+    value = _seat_offer_value(registration)
+    return f"{value}-{_seat_offer_signature(value)}"
+
+
+def registration_for_seat_offer(token):
+    from django.utils.crypto import constant_time_compare
+
+    value, _dash, signature = token.rpartition("-")
+    if not value or not constant_time_compare(signature, _seat_offer_signature(value)):
+        return None
+    pk, _dash, offer = value.partition("-")
+    registration = Registration.objects.select_related("session", "user").filter(pk=int(pk)).first()
+    if registration is None:
+        return None
+    if registration.status == Status.OFFERED and _seat_offer_value(registration) != value:
+        return None
+    return registration
+
+
+def accept_seat_offer(*, registration, now=None):
+    """The waitlisted person takes the seat offered to them, while the offer is open. Accepting
+    twice returns the booking."""
+    with transaction.atomic():
+        _lock_session(registration.session_id)
+        registration = Registration.objects.select_related("session").get(pk=registration.pk)
+        now = now or timezone.now()
+        if registration.status == Status.BOOKED:
+            return registration
+        if registration.status != Status.OFFERED:
+            raise SessionError(_("This seat offer is no longer open."))
+        if now >= registration.offer_expires_at:
+            raise SessionError(_("This seat offer has ended; the seat goes to the next person on the waitlist."))
+        _transition(
+            registration, to_status=Status.BOOKED, reason=Reason.OFFER_ACCEPTED, actor=registration.user, now=now
+        )
+        return registration
+
+
+def decline_seat_offer(*, registration, now=None):
+    """The waitlisted person turns the seat down: their registration ends and the seat is offered
+    to the next person. Declining twice changes nothing more."""
+    with transaction.atomic():
+        session = _lock_session(registration.session_id)
+        registration = Registration.objects.select_related("session").get(pk=registration.pk)
+        now = now or timezone.now()
+        if registration.status == Status.CANCELLED:
+            return registration
+        if registration.status != Status.OFFERED:
+            raise SessionError(_("This seat offer is no longer open."))
+        _transition(
+            registration, to_status=Status.CANCELLED, reason=Reason.OFFER_DECLINED, actor=registration.user, now=now
+        )
+        _fill_from_waitlist(session, now=now)
+        return registration
+
+
+def expire_seat_offers(*, now=None):
+    """Seat offers not answered in time end, and their seats are offered to the next people on the
+    waitlist (a scheduled job, literacy.schedule). Returns how many offers ended."""
+    now = now or timezone.now()
+    ended = 0
+    session_ids = (
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+        .values_list("session_id", flat=True)
+        .distinct()
+    )
+    for session_id in list(session_ids):
+        with transaction.atomic():
+            session = _lock_session(session_id)
+            for registration in Registration.objects.filter(
+                session=session, status=Status.OFFERED, offer_expires_at__lte=now
+            ).order_by("pk"):
+                _transition(registration, to_status=Status.CANCELLED, reason=Reason.OFFER_EXPIRED, now=now)
+                ended += 1
+            _fill_from_waitlist(session, now=now)
+    return ended
 
 
 def mark_attendance(*, registrations, status, actor, now=None):

@@ -5,13 +5,14 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import services
 from .calendar import session_ics
 from .forms import RegistrationForm
 from .models import Registration
-from .selectors import active_registration, session_detail_context
+from .selectors import active_registration, seat_offer_context, session_detail_context, time_labels
 from .services import SessionError, calendar_sequence
 
 
@@ -72,3 +73,38 @@ def ics_view(request, session):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{session.slug}.ics"'
     return response
+
+
+def seat_offer_view(request, session, token):
+    """The accept-or-decline page a seat offer's email links to. The signed link is the key, as in
+    pretix, so it works before signing in; acting takes a POST, so a mail scanner opening the link
+    changes nothing."""
+    registration = services.registration_for_seat_offer(token)
+    if registration is None or registration.session.translation_key != session.translation_key:
+        context = {"page": session, "registration": None}
+        return TemplateResponse(request, "learning_sessions/seat_offer.html", context, status=404)
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        try:
+            if answer == "accept":
+                services.accept_seat_offer(registration=registration)
+                messages.success(request, _("Your seat is booked. A confirmation with a calendar file is on its way."))
+            elif answer == "decline":
+                services.decline_seat_offer(registration=registration)
+                messages.success(request, _("You declined the seat. Thank you for letting the next person have it."))
+            else:
+                return HttpResponseNotAllowed(["GET", "POST"])
+        except SessionError as error:
+            messages.error(request, str(error))
+        return redirect(request.path)
+    registration.refresh_from_db()
+    context = {
+        "page": session,
+        "registration": registration,
+        "token": token,
+        "offer_has_ended": registration.status == Registration.Status.OFFERED
+        and registration.offer_expires_at <= timezone.now(),
+        "times": time_labels(session, request.user),
+        **seat_offer_context(registration=registration, user=request.user),
+    }
+    return TemplateResponse(request, "learning_sessions/seat_offer.html", context)

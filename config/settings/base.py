@@ -288,6 +288,8 @@ WAGTAILFRONTENDCACHE = json.loads(os.environ.get("OGL_FRONTEND_CACHE", "{}"))
 OGL_REGISTRATION_RETENTION_DAYS = int(os.environ.get("OGL_REGISTRATION_RETENTION_DAYS", "730"))
 # Where the contact page sends people (questions, privacy requests).
 OGL_CONTACT_EMAIL = os.environ.get("OGL_CONTACT_EMAIL", "open-government-literacy@example.org")
+# How long a seat freed in a full session is held for the next waitlisted person to accept.
+OGL_SEAT_OFFER_HOURS = float(os.environ.get("OGL_SEAT_OFFER_HOURS", "24"))
 # Scheduled work is run by the workers (literacy.schedule.DEFAULT_SCHEDULE unless set here as a
 # list of (name, dotted function, seconds)).
 OGL_HARVEST_SOURCES = json.loads(os.environ.get("OGL_HARVEST_SOURCES", "[]"))

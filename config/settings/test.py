@@ -20,3 +20,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
 # Workers started by tests run no scheduled jobs unless a test gives them some.
 OGL_SCHEDULE = []
+
+_xdist_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _xdist_worker and CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    # Tests clear the cache, and a Redis cache's clear() empties its whole database: each parallel
+    # test process gets a database of its own, counted down from the one REDIS_URL names.
+    from urllib.parse import urlsplit
+
+    _redis = urlsplit(CACHES["default"]["LOCATION"])  # noqa: F405
+    _number = (int(_redis.path.strip("/") or 0) - 1 - int(_xdist_worker.removeprefix("gw"))) % 16
+    CACHES["default"]["LOCATION"] = _redis._replace(path=f"/{_number}").geturl()  # noqa: F405

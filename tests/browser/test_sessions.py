@@ -1,5 +1,8 @@
 """Learning sessions in a real browser, every page axe-checked: register, see the confirmation and
-the .ics, cancel, and the waitlisted person is promoted — in English and in French."""
+the .ics, cancel, and the waitlisted person is offered the seat, which they accept from the email's
+link; a seat offer declined goes to the next person — in English and in French."""
+
+import re
 
 import pytest
 from django.core import mail
@@ -20,6 +23,9 @@ TEXT = {
         "ics": "Add to my calendar (.ics)",
         "cancel": "Cancel my registration",
         "cancelled": "Your registration is cancelled",
+        "accept": "Accept the seat",
+        "decline": "Decline the seat",
+        "declined": "You declined the seat",
     },
     "fr": {
         "register": "M’inscrire à cette séance",
@@ -27,20 +33,31 @@ TEXT = {
         "ics": "Ajouter à mon calendrier (.ics)",
         "cancel": "Annuler mon inscription",
         "cancelled": "Votre inscription est annulée",
+        "accept": "Accepter la place",
+        "decline": "Refuser la place",
+        "declined": "Vous avez refusé la place",
     },
 }
 
 
+def _bilingual(session, language):
+    if language == "en":
+        return session
+    fr = session.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=False)
+    fr.title = "Les bases des données ouvertes"
+    fr.save_revision().publish()
+    return fr.specific
+
+
+def _offer_path(user):
+    body = next(m.body for m in mail.outbox if m.to == [user.email] and "/offer/" in m.body)
+    return re.search(r"https?://[^/\s]+(/\S+/offer/\S+/)", body).group(1)
+
+
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_register_download_ics_cancel_and_promote(page, visit, sign_in, language):
+def test_register_download_ics_cancel_and_the_seat_offer_accepted(page, visit, sign_in, language):
     session = make_session("NL", capacity=1, time_zone="America/St_Johns", meeting_link="https://meet.example.ca/x")
-    if language == "fr":
-        fr = session.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=False)
-        fr.title = "Les bases des données ouvertes"
-        fr.save_revision().publish()
-        shown = fr.specific
-    else:
-        shown = session
+    shown = _bilingual(session, language)
     text = TEXT[language]
     learner = sign_in(UserFactory(preferred_language=language))
     visit(shown.url)
@@ -64,8 +81,31 @@ def test_register_download_ics_cancel_and_promote(page, visit, sign_in, language
     page.get_by_role("button", name=text["cancel"]).click()
     assert text["cancelled"] in page.locator(".messages").inner_text()
     assert Registration.objects.get(user=learner).status == Registration.Status.CANCELLED
-    assert Registration.objects.get(user=waiting).status == Registration.Status.BOOKED
+    assert Registration.objects.get(user=waiting).status == Registration.Status.OFFERED
     assert {m.to[0] for m in mail.outbox} == {learner.email, waiting.email}
+
+    visit(_offer_path(waiting))  # the email's link works without signing in as them
+    page.get_by_role("button", name=text["accept"]).click()
+    assert text["booked"] in page.locator(".messages").inner_text()
+    assert Registration.objects.get(user=waiting).status == Registration.Status.BOOKED
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_seat_offer_declined_goes_to_the_next_person(page, visit, sign_in, language):
+    session = make_session("QC", capacity=1)
+    shown = _bilingual(session, language)
+    booked, ben, cleo = (UserFactory(preferred_language=language) for _ in range(3))
+    first = services.register(session=session, user=booked)
+    for person in (ben, cleo):
+        services.register(session=session, user=person)
+    mail.outbox.clear()
+    services.cancel(registration=first, actor=booked)
+    sign_in(ben)
+    visit(shown.url)  # the session page shows Ben the offer too
+    page.get_by_role("button", name=TEXT[language]["decline"]).click()
+    assert TEXT[language]["declined"] in page.locator(".messages").inner_text()
+    assert Registration.objects.get(user=ben).status == Registration.Status.CANCELLED
+    assert Registration.objects.get(user=cleo).status == Registration.Status.OFFERED
 
 
 def test_index_with_filters_is_accessible(page, visit):

@@ -84,8 +84,12 @@ def test_bulk_actions_promote_cancel_and_attendance(client, on_coordinator):
     client.post(url("registrations", session.pk), {"action": "cancel", "registrations": [ra.pk]})
     ra.refresh_from_db()
     rb.refresh_from_db()
-    assert (ra.status, rb.status) == (Status.CANCELLED, Status.BOOKED)
+    assert (ra.status, rb.status) == (Status.CANCELLED, Status.OFFERED)
     assert ra.history.last().actor == on_coordinator
+    # The coordinator need not wait for the answer to the seat offer.
+    client.post(url("registrations", session.pk), {"action": "promote", "registrations": [rb.pk]})
+    rb.refresh_from_db()
+    assert rb.status == Status.BOOKED
 
     Registration.objects.filter(pk=rb.pk).update()  # attendance needs a started session
     session.start, session.end = now - timedelta(hours=2), now - timedelta(hours=1)

@@ -68,8 +68,15 @@ def test_waitlist_promotion_and_cancellation_emails_in_french(django_capture_on_
         services.cancel(registration=booked, actor=first)
     subjects = {m.to[0]: m for m in mail.outbox}
     assert ics_of(subjects[first.email])["METHOD"] == "CANCEL"
-    assert "place" in subjects[second.email].subject.lower()
-    assert ics_of(subjects[second.email])["METHOD"] == "REQUEST"
+    offer = subjects[second.email]
+    assert "place" in offer.subject.lower() and not offer.attachments  # an offer, not yet a booking
+    registration = Registration.objects.get(user=second)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.accept_seat_offer(registration=registration)
+    (booked_email,) = mail.outbox
+    assert "place" in booked_email.subject.lower()
+    assert ics_of(booked_email)["METHOD"] == "REQUEST"
 
 
 def test_session_cancellation_tells_everyone_with_cancel_ics(django_capture_on_commit_callbacks):

@@ -47,7 +47,7 @@ def test_database_refuses_two_active_registrations():
     Registration.objects.create(session=session, user=user, status=Status.CANCELLED)
 
 
-def test_cancel_promotes_earliest_waitlisted_and_logs_history():
+def test_cancel_offers_the_seat_to_the_earliest_waitlisted_and_logs_history():
     session = make_session(capacity=1)
     a, b, c = UserFactory.create_batch(3)
     ra = services.register(session=session, user=a)
@@ -57,11 +57,11 @@ def test_cancel_promotes_earliest_waitlisted_and_logs_history():
     assert [p.pk for p in promoted] == [rb.pk]
     rb.refresh_from_db()
     rc.refresh_from_db()
-    assert (rb.status, rc.status) == (Status.BOOKED, Status.WAITLISTED)
+    assert (rb.status, rc.status) == (Status.OFFERED, Status.WAITLISTED)
     reasons = list(
         RegistrationHistory.objects.filter(registration=rb).values_list("reason", "from_status", "to_status")
     )
-    assert reasons[-1] == (RegistrationHistory.Reason.PROMOTED, Status.WAITLISTED, Status.BOOKED)
+    assert reasons[-1] == (RegistrationHistory.Reason.SEAT_OFFERED, Status.WAITLISTED, Status.OFFERED)
 
 
 def test_promotion_stops_at_registration_deadline():
@@ -126,7 +126,7 @@ def test_attendance_needs_a_started_session_and_completes_the_step():
     assert is_completed(session, user)
 
 
-def test_move_books_in_target_and_promotes_in_source():
+def test_move_books_in_target_and_offers_the_seat_in_source():
     source = make_session(capacity=1, title="Source")
     target = make_session(capacity=1, title="Target", start=source.start + timedelta(days=1))
     a, b = UserFactory.create_batch(2)
@@ -135,7 +135,7 @@ def test_move_books_in_target_and_promotes_in_source():
     moved = services.move(registration=ra, target_session=target, actor=UserFactory())
     assert (moved.session_id, moved.status) == (target.pk, Status.BOOKED)
     rb.refresh_from_db()
-    assert rb.status == Status.BOOKED
+    assert rb.status == Status.OFFERED
 
 
 def test_cancel_session_cancels_everyone():

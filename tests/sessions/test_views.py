@@ -26,7 +26,7 @@ def test_anonymous_sees_sign_in_and_cannot_register(client):
     assert not Registration.objects.exists()
 
 
-def test_register_then_cancel_promotes_the_waitlisted(client, django_capture_on_commit_callbacks):
+def test_register_then_cancel_offers_the_seat_to_the_waitlisted(client, django_capture_on_commit_callbacks):
     session = make_session(capacity=1, meeting_link="https://meet.example.ca/secret")
     waiting = UserFactory()
     user = UserFactory()
@@ -61,8 +61,17 @@ def test_register_then_cancel_promotes_the_waitlisted(client, django_capture_on_
     with django_capture_on_commit_callbacks(execute=True):
         html = client.post(session.url + "cancel/", follow=True).content.decode()
     assert "Your registration is cancelled" in html
-    assert Registration.objects.get(user=waiting, status__in=Registration.ACTIVE).status == Status.BOOKED
+    assert Registration.objects.get(user=waiting, status__in=Registration.ACTIVE).status == Status.OFFERED
     assert {m.to[0] for m in mail.outbox} == {user.email, waiting.email}
+    client.force_login(waiting)
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(session.url).content.decode()
+        assert "held for you until" in html and "meet.example.ca/secret" not in html
+        action = re.search(r'action="([^"]+/offer/[^"]+/)"', html).group(1)
+        html = client.post(action, {"answer": "accept"}, follow=True).content.decode()
+    assert "Your seat is booked" in html
+    html = client.get(session.url).content.decode()
+    assert "You are booked for this session" in html and "meet.example.ca/secret" in html
 
 
 def test_register_needs_post(client):
