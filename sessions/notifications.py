@@ -311,3 +311,40 @@ def send_session_message(*, message_id, registration_id):
             subject=f"{message.subject} ({session.title})",
             lines=lines,
         )
+
+
+def send_walk_in_welcome(*, registration_id):
+    """A walk-in whose account was made at the door has no password: this email says they were
+    recorded as attending and gives a link to choose one (allauth's password reset key, valid for
+    PASSWORD_RESET_TIMEOUT), so they can sign in and download their certificate."""
+    from allauth.account import app_settings as account_settings
+    from allauth.account.utils import user_pk_to_url_str
+    from django.urls import reverse
+
+    registration = Registration.objects.select_related("session", "user").filter(pk=registration_id).first()
+    if registration is None or registration.user is None or registration.user.has_usable_password():
+        return False
+    user = registration.user
+    language = user.preferred_language or "en"
+    with translation.override(language):
+        session = _session_for_language(registration.session, language)
+        token = account_settings.PASSWORD_RESET_TOKEN_GENERATOR().make_token(user)
+        link = absolute_url(
+            reverse("account_reset_password_from_key", kwargs={"uidb36": user_pk_to_url_str(user), "key": token})
+        )
+        days = max(1, settings.PASSWORD_RESET_TIMEOUT // 86400)
+        lines = [
+            _("You were recorded as attending this session, and an account was made for you with this address."),
+            _("Your attendance certificate is in your account. Choose a password to sign in: %(link)s")
+            % {"link": link},
+            _("This link works for %(days)s days; after that, use “Forgot your password?” on the sign-in page.")
+            % {"days": days},
+            "",
+        ] + _session_lines(session, registration)
+        return _deliver(
+            key=f"walk-in-welcome-{registration.pk}",
+            kind="walk_in_welcome",
+            registration=registration,
+            subject=_("Your attendance at %(title)s") % {"title": session.title},
+            lines=lines,
+        )

@@ -368,6 +368,14 @@ def registration_for_check_in(token):
     return Registration.objects.select_related("session", "user").filter(pk=pk).first()
 
 
+def _require_door_open(session, now, *, too_early):
+    """The door opens an hour before the start, for QR check-in and walk-ins alike."""
+    if session.status == SessionPage.Status.CANCELLED:
+        raise SessionError(_("This session is cancelled."))
+    if now < session.start - WALK_IN_OPENS_BEFORE_START:
+        raise SessionError(too_early)
+
+
 def check_in(*, registration, actor, now=None):
     """Day-of check-in from the learner's QR code: attended, with the certificate; doing it twice
     changes nothing. Open from an hour before the start, like walk-ins."""
@@ -375,10 +383,7 @@ def check_in(*, registration, actor, now=None):
     with transaction.atomic():
         session = _lock_session(registration.session_id)
         registration = Registration.objects.get(pk=registration.pk)
-        if session.status == SessionPage.Status.CANCELLED:
-            raise SessionError(_("This session is cancelled."))
-        if now < session.start - WALK_IN_OPENS_BEFORE_START:
-            raise SessionError(_("Check-in opens an hour before the session starts."))
+        _require_door_open(session, now, too_early=_("Check-in opens an hour before the session starts."))
         if registration.status == Status.ATTENDED:
             return registration, False
         if registration.status not in (Status.BOOKED, Status.NO_SHOW):
@@ -392,7 +397,7 @@ def add_walk_in(*, session, name, email, actor, now=None):
     """Someone who came to the session without registering, or whom the roster does not show as
     present: recorded as attended even past capacity (they are in the room), and given the
     session's certificate. The person's account is found by email, or made for them without a
-    password: "Forgot your password?" lets them in later to see their certificate."""
+    password, and then they are emailed a link to choose one (`send_walk_in_welcome`)."""
     from allauth.account.models import EmailAddress
     from allauth.utils import generate_unique_username
     from django.contrib.auth import get_user_model
@@ -401,11 +406,9 @@ def add_walk_in(*, session, name, email, actor, now=None):
     email = email.strip()
     with transaction.atomic():
         session = _lock_session(session.pk)
-        if session.status == SessionPage.Status.CANCELLED:
-            raise SessionError(_("This session is cancelled."))
-        if now < session.start - WALK_IN_OPENS_BEFORE_START:
-            raise SessionError(_("Walk-ins can be added from an hour before the session starts."))
+        _require_door_open(session, now, too_early=_("Walk-ins can be added from an hour before the session starts."))
         User = get_user_model()
+        created_account = False
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
         if user is None:
             user = User(
@@ -418,6 +421,7 @@ def add_walk_in(*, session, name, email, actor, now=None):
             user.set_unusable_password()
             user.save()
             EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+            created_account = True
         registration = (
             Registration.objects.filter(session=session, user=user)
             .exclude(status=Status.CANCELLED)
@@ -429,6 +433,11 @@ def add_walk_in(*, session, name, email, actor, now=None):
         if registration.status != Status.ATTENDED:
             _transition(registration, to_status=Status.ATTENDED, reason=Reason.WALK_IN, actor=actor, now=now)
             _sync_attendance_certificate(registration, session=session, actor=actor)
+        if created_account:
+            from .tasks import send_walk_in_welcome
+
+            registration_id = registration.pk
+            transaction.on_commit(lambda: send_walk_in_welcome.enqueue(registration_id=registration_id))
     return registration
 
 

@@ -23,3 +23,8 @@ def send_session_message(*, message_id, registration_id):
 @task()
 def send_reminder_email(*, registration_id, days):
     return notifications.send_reminder_email(registration_id=registration_id, days=days)
+
+
+@task()
+def send_walk_in_welcome(*, registration_id):
+    return notifications.send_walk_in_welcome(registration_id=registration_id)

@@ -1,11 +1,13 @@
 """Walk-ins at the door: recorded as attended even when the session is full, with the session's
 certificate, on the person's account (found by email, or made for them), once."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -73,3 +75,30 @@ def test_another_governments_coordinator_cannot_add_walk_ins(client, full_sessio
     url = reverse("learning_sessions_admin:walk_in", args=[full_session_under_way.pk])
     assert client.post(url, {"name": "X", "email": "x@example.org"}).status_code == 403
     assert not get_user_model().objects.filter(email="x@example.org").exists()
+
+
+def test_a_walk_in_on_a_new_account_is_emailed_a_link_to_choose_a_password(
+    client, full_session_under_way, django_capture_on_commit_callbacks
+):
+    session = full_session_under_way
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_walk_in(session=session, name="Aki Tremblay", email="aki@example.org", actor=None)
+    (welcome,) = mail.outbox
+    assert welcome.to == ["aki@example.org"] and "certificate" in welcome.body
+    path = re.search(r"https?://[^/\s]+(/\S+/password/reset/key/\S+/)", welcome.body).group(1)
+    form = client.get(path, follow=True)  # allauth moves the key into the session, then shows the form
+    assert form.status_code == 200 and 'name="password1"' in form.content.decode()
+    client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else path,
+        {"password1": "A-long-pass-2026!", "password2": "A-long-pass-2026!"},
+    )
+    person = get_user_model().objects.get(email="aki@example.org")
+    assert person.has_usable_password()
+    # Someone who already had an account gets no such email; doing it again sends nothing more.
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_walk_in(session=session, name="Aki Tremblay", email="aki@example.org", actor=None)
+        booked = session.registrations.get(status=Status.BOOKED)
+        services.add_walk_in(session=session, name="x", email=booked.user.email, actor=None)
+    assert mail.outbox == []
