@@ -47,7 +47,7 @@ def test_lessons_cite_only_verified_sources(folder, lang):
         if line.strip() and not line.startswith("#")
     }
     heading = "## Sources"
-    for path in sorted((CONTENT / folder / lang).glob("0*.md")):
+    for path in sorted((CONTENT / folder / lang).glob("[0-9]*.md")):
         _, body = split(path)
         assert heading in body, path.name
         assert LINK.search(body.split(heading, 1)[1]), f"{path.name}: no link under Sources"

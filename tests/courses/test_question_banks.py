@@ -226,11 +226,11 @@ def test_demo_content_banks_match_between_languages():
     import yaml
 
     content = Path(__file__).resolve().parents[2] / "courses" / "demo_content"
-    for english in sorted(content.glob("*/en/0*.md")):
+    for english in sorted(content.glob("*/en/[0-9]*.md")):
         meta_en = yaml.safe_load(english.read_text(encoding="utf-8").split("---\n", 2)[1])
         french_files = [
             path
-            for path in (english.parent.parent / "fr").glob("0*.md")
+            for path in (english.parent.parent / "fr").glob("[0-9]*.md")
             if yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1]).get("translation_of")
             == meta_en.get("slug")
         ]
