@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +51,17 @@ def _lock_session(session_id):
     """Lock the session's row for the rest of the transaction (PostgreSQL: SELECT ... FOR UPDATE;
     SQLite: the IMMEDIATE transaction already holds the database's write lock)."""
     return SessionPage.objects.select_for_update(of=("self",)).get(pk=session_id)
+
+
+def _lock_canonical_session(session):
+    """Lock the first page of the session's translation family (where registrations live), found
+    and locked in one statement."""
+    return (
+        SessionPage.objects.select_for_update(of=("self",))
+        .filter(translation_key=session.translation_key)
+        .order_by("pk")
+        .first()
+    )
 
 
 def _canonical_id(session):
@@ -165,14 +177,21 @@ def register(*, session, user, accessibility_needs="", language_needs="", self_i
         raise SessionError(_("Sign in to register for a session."))
     try:
         with transaction.atomic():
-            session = _lock_session(_canonical_id(session))
+            # Few statements while the lock is held: every other registrant waits on them.
+            session = _lock_canonical_session(session)
             now = now or timezone.now()  # read after the lock, so created_at follows arrival order
-            existing = Registration.objects.filter(session=session, user=user, status__in=Registration.ACTIVE).first()
-            if existing is not None:
-                return existing
+            counts = Registration.objects.filter(session=session).aggregate(
+                mine=Count("pk", filter=Q(user=user, status__in=Registration.ACTIVE)),
+                taken=Count("pk", filter=Q(status__in=Registration.SEATS_TAKEN)),
+                waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+            )
+            if counts["mine"]:
+                return Registration.objects.filter(session=session, user=user, status__in=Registration.ACTIVE).first()
             _check_open(session, now)
-            _fill_from_waitlist(session, now=now)  # a raised capacity serves the queue first
-            status = Status.BOOKED if _seats_taken(session) < session.capacity else Status.WAITLISTED
+            taken = counts["taken"]
+            if counts["waiting"] and taken < session.capacity:
+                taken += len(_fill_from_waitlist(session, now=now))  # a raised capacity serves the queue first
+            status = Status.BOOKED if taken < session.capacity else Status.WAITLISTED
             registration = Registration.objects.create(
                 session=session,
                 user=user,
