@@ -35,6 +35,9 @@ def test_both_languages_import_and_pair(site_tree, folder):
         assert len(questions) <= 8, lesson.title
         for _, question in questions:
             assert any(option["is_correct"] for option in question["options"]), question["prompt"]
+            # The page adds "(choose all that apply)" to a multiple-answer question itself.
+            assert "all that apply" not in question["prompt"], question["prompt"]
+            assert "toutes les réponses qui" not in question["prompt"], question["prompt"]
             assert all(option["feedback"].strip() for option in question["options"]), question["prompt"]
 
 
