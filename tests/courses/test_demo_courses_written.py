@@ -65,8 +65,10 @@ def test_declared_duration_matches_reading_and_activities(folder, lang):
     figures = course_figures(CONTENT / folder / lang)
     assert figures["activities"] == figures["lessons"]
     print(f"{folder}/{lang}: {figures}")
-    assert abs(figures["minutes"] - figures["declared"]) <= 0.35 * figures["declared"]
+    # What the course page promises is what the reading, the questions asked and the activities take.
+    assert abs(figures["minutes"] - figures["declared"]) <= 5
     if folder == TEN_TOPICS:
         assert 40 <= figures["declared"] <= 90
     else:
-        assert 20 <= figures["declared"] <= 40
+        # The aim is 20 to 40 minutes; Open government 101 and Public engagement take 50.
+        assert 20 <= figures["declared"] <= 50
