@@ -193,6 +193,7 @@ def my_learning_section(request):
             "session": session,
             "times": time_labels(session, user),
             "position": positions.get(registration.pk),
+            "offer": seat_offer_context(registration=registration, user=user),
         }
         (upcoming if session.end >= now and registration.is_active else past).append(row)
     return {"template": "learning_sessions/my_learning.html", "context": {"upcoming": upcoming, "past": past}}

@@ -183,3 +183,14 @@ def test_a_coordinator_can_still_book_an_offered_person_directly(full):
     services.cancel(registration=booked, actor=booked.user)
     coordinator = UserFactory()
     assert services.promote(registration=ben, actor=coordinator).status == Status.BOOKED
+
+
+def test_my_learning_shows_the_offer_with_its_answer_link(client, full):
+    _session, booked, (ben, _cleo) = full
+    services.cancel(registration=booked, actor=booked.user)
+    (ben,) = _refresh(ben)
+    client.login(username=ben.user.username, password=PASSWORD)
+    html = client.get("/en/my-learning/").content.decode()
+    assert "A seat is held for you until" in html
+    assert f"offer/{services.seat_offer_token(ben)}/" in html
+    assert "Waitlist position" not in html
