@@ -74,7 +74,9 @@ class SessionPermissionTester(PagePermissionTester):
     session with no moderator's approval. The review workflow still stands for editors' changes,
     and resources and courses keep it for everyone."""
 
+    @cached_property
     def _coordinates_this_session(self):
+        # One query per tester, however many of its checks ask.
         if not self.user.is_active or not self.page.jurisdiction_id:
             return False
         from literacy.selectors import jurisdictions_for_role
@@ -83,12 +85,12 @@ class SessionPermissionTester(PagePermissionTester):
         return coordinated.filter(pk=self.page.jurisdiction_id).exists()
 
     def can_publish(self):
-        return super().can_publish() or (self.can_edit() and self._coordinates_this_session())
+        return super().can_publish() or (self.can_edit() and self._coordinates_this_session)
 
     def can_unpublish(self):
         if super().can_unpublish():
             return True
-        return self.page.live and not self.page_locked() and self.can_edit() and self._coordinates_this_session()
+        return self.page.live and not self.page_locked() and self.can_edit() and self._coordinates_this_session
 
 
 class SessionPage(JurisdictionFromTreeMixin, TranslatedRoutesMixin, RoutablePageMixin, Page):
